@@ -1,0 +1,2 @@
+/** Implementation details of the core; nothing here is API and anything may change. */
+package io.github.nmapdiff.core.internal;

@@ -1,0 +1,10 @@
+package io.github.nmapdiff.core.model;
+
+/**
+ * One name of a host.
+ *
+ * @param name the name; may be null where nmap wrote an empty hostname element
+ * @param type where the name came from; may be null
+ */
+public record HostName(String name, HostNameType type) {
+}

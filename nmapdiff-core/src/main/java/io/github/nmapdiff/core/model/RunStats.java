@@ -1,0 +1,30 @@
+package io.github.nmapdiff.core.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * How an nmap run ended: when, after how long, whether it succeeded, and how many hosts it
+ * found up and down.
+ *
+ * @param finished when nmap finished, to the second; may be null
+ * @param finishedString nmap's own human form of {@code finished}; may be null
+ * @param elapsedSeconds the run's length in seconds, exactly as nmap wrote it; may be null
+ * @param summary nmap's one-line summary of the run; may be null
+ * @param exit whether nmap ended in success or error; null where nmap (before 5.x) did not say
+ * @param errorMessage nmap's message when it ended in error; may be null
+ * @param hostsUp how many hosts were up
+ * @param hostsDown how many hosts were down
+ * @param hostsTotal how many hosts were scanned
+ */
+public record RunStats(
+        Instant finished,
+        String finishedString,
+        BigDecimal elapsedSeconds,
+        String summary,
+        ExitStatus exit,
+        String errorMessage,
+        int hostsUp,
+        int hostsDown,
+        int hostsTotal) {
+}

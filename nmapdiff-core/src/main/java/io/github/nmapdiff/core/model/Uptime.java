@@ -1,0 +1,10 @@
+package io.github.nmapdiff.core.model;
+
+/**
+ * nmap's guess of how long a host has been up.
+ *
+ * @param seconds the uptime in seconds
+ * @param lastBoot nmap's human form of the boot time; may be null
+ */
+public record Uptime(long seconds, String lastBoot) {
+}

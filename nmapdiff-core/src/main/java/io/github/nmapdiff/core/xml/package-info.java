@@ -1,0 +1,5 @@
+/**
+ * nmap's XML output format: {@link io.github.nmapdiff.core.xml.NmapXmlReader} reads it, whole
+ * or one host at a time, and {@link io.github.nmapdiff.core.xml.NmapXmlWriter} writes it.
+ */
+package io.github.nmapdiff.core.xml;

@@ -1,0 +1,64 @@
+package io.github.nmapdiff.core.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A TCP service on 127.0.0.1 that greets every client with a banner, as SSH and SMTP servers
+ * do, so that nmap's version detection has something real to recognise. Closes its socket on
+ * {@link #close()}.
+ */
+public final class BannerServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Thread thread;
+
+    private BannerServer(String banner) throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        byte[] bytes = banner.getBytes(StandardCharsets.US_ASCII);
+        thread = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    client.setSoTimeout(3000);
+                    OutputStream out = client.getOutputStream();
+                    out.write(bytes);
+                    out.flush();
+                    InputStream in = client.getInputStream();
+                    // read what the client sends until it hangs up or goes quiet
+                    byte[] sink = new byte[4096];
+                    while (in.read(sink) >= 0) {
+                        // nothing to answer: the banner is all nmap needs
+                    }
+                } catch (IOException endOfOneClient) {
+                    // a client that hangs up or goes quiet ends only its own connection
+                }
+            }
+        }, "banner-server-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts a service that greets as OpenSSH does. */
+    public static BannerServer ssh() throws IOException {
+        return new BannerServer("SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.10\r\n");
+    }
+
+    /** Starts a service that greets as Postfix's SMTP server does. */
+    public static BannerServer smtp() throws IOException {
+        return new BannerServer("220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n");
+    }
+
+    /** Returns the port the service listens on. */
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
