@@ -1,0 +1,71 @@
+package io.github.nmapdiff.examples;
+
+import io.github.nmapdiff.core.NmapDiffException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nmapdiff} command line: {@code java -jar nmapdiff.jar COMMAND ...}.
+ *
+ * <p>Exit codes: 0 success, 2 error (with a one-line message on stderr, never a stack trace).
+ */
+@Command(
+        name = "nmapdiff",
+        mixinStandardHelpOptions = true,
+        versionProvider = NmapDiffCli.Version.class,
+        description = "Watches a network for change with nmap.",
+        subcommands = {ShowCommand.class})
+public final class NmapDiffCli {
+    /** Exit code of a command that failed. */
+    public static final int EXIT_ERROR = 2;
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs the command line with the given output streams, for tests and embedding.
+     *
+     * @param out standard output, never null
+     * @param err standard error, never null
+     * @param args the arguments, never null
+     * @return the exit code
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new NmapDiffCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // what a user can act on is the message; a stack trace is for bugs only
+            if (e instanceof NmapDiffException) {
+                commandLine.getErr().println("nmapdiff: " + e.getMessage());
+                return EXIT_ERROR;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, parsedArgs) -> {
+            e.getCommandLine().getErr().println("nmapdiff: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return EXIT_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = NmapDiffCli.class.getPackage().getImplementationVersion();
+            return new String[] {"nmapdiff " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
