@@ -1,0 +1,231 @@
+package io.github.nmapdiff.core.diff;
+
+import io.github.nmapdiff.core.model.HostState;
+import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Service;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One change between two scans, typed so that a program (a notifier, say) can pick the kinds
+ * it cares about: {@code if (change instanceof Change.PortOpened opened) ...}.
+ *
+ * <p>Each change names its host (null only for pre- and post-scan script results). A port
+ * counts as opened when it is open after and was not open before (not listed, closed,
+ * filtered...), as closed in the reverse case; other state changes are {@link PortStateChanged}.
+ */
+public sealed interface Change {
+
+    /** Returns the host the change is about; null for a pre- or post-scan script result. */
+    HostRef host();
+
+    /** Returns a short kebab-case name of the kind of change, stable for JSON: {@code port-opened}. */
+    String kind();
+
+    /** A host appeared. @param host the host @param state its state */
+    record HostAdded(HostRef host, HostState state) implements Change {
+        /** Validates the fields. */
+        public HostAdded {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String kind() {
+            return "host-added";
+        }
+    }
+
+    /** A host is gone. @param host the host @param state its state before */
+    record HostRemoved(HostRef host, HostState state) implements Change {
+        /** Validates the fields. */
+        public HostRemoved {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String kind() {
+            return "host-removed";
+        }
+    }
+
+    /** A host's state changed, say from up to down. @param host the host @param before the old state @param after the new state */
+    record HostStateChanged(HostRef host, HostState before, HostState after) implements Change {
+        /** Validates the fields. */
+        public HostStateChanged {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String kind() {
+            return "host-state-changed";
+        }
+    }
+
+    /** A host's addresses or names changed. @param host the host after @param before the host as it was */
+    record HostIdentityChanged(HostRef host, HostRef before) implements Change {
+        /** Validates the fields. */
+        public HostIdentityChanged {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(before, "before");
+        }
+
+        @Override
+        public String kind() {
+            return "host-identity-changed";
+        }
+    }
+
+    /** The summary of unlisted ports changed. @param host the host @param before "995 filtered ports", or "" @param after the same after */
+    record ExtraPortsChanged(HostRef host, String before, String after) implements Change {
+        /** Validates the fields. */
+        public ExtraPortsChanged {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String kind() {
+            return "extraports-changed";
+        }
+    }
+
+    /**
+     * A port is open now and was not before.
+     *
+     * @param host the host
+     * @param port the port
+     * @param before its state before; null where it was not listed
+     * @param service the service on it now; may be null
+     */
+    record PortOpened(HostRef host, PortKey port, PortState before, Service service) implements Change {
+        /** Validates the fields. */
+        public PortOpened {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(port, "port");
+        }
+
+        @Override
+        public String kind() {
+            return "port-opened";
+        }
+    }
+
+    /**
+     * A port was open and is not now.
+     *
+     * @param host the host
+     * @param port the port
+     * @param after its state now; null where it is no longer listed
+     * @param service the service that was on it; may be null
+     */
+    record PortClosed(HostRef host, PortKey port, PortState after, Service service) implements Change {
+        /** Validates the fields. */
+        public PortClosed {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(port, "port");
+        }
+
+        @Override
+        public String kind() {
+            return "port-closed";
+        }
+    }
+
+    /**
+     * A port's state changed, open on neither side (closed to filtered, say).
+     *
+     * @param host the host
+     * @param port the port
+     * @param before its state before; null where it was not listed
+     * @param after its state now; null where it is no longer listed
+     */
+    record PortStateChanged(HostRef host, PortKey port, PortState before, PortState after) implements Change {
+        /** Validates the fields. */
+        public PortStateChanged {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(port, "port");
+        }
+
+        @Override
+        public String kind() {
+            return "port-state-changed";
+        }
+    }
+
+    /**
+     * The service on a port listed in both scans changed: name, product, version or extra info.
+     *
+     * @param host the host
+     * @param port the port
+     * @param before the service before; may be null
+     * @param after the service now; may be null
+     */
+    record ServiceChanged(HostRef host, PortKey port, Service before, Service after) implements Change {
+        /** Validates the fields. */
+        public ServiceChanged {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(port, "port");
+        }
+
+        @Override
+        public String kind() {
+            return "service-changed";
+        }
+    }
+
+    /** Where a script ran. */
+    enum ScriptScope {
+        /** Before any host was scanned. */
+        PRE_SCAN,
+        /** On a host. */
+        HOST,
+        /** On a port. */
+        PORT,
+        /** After all hosts were scanned. */
+        POST_SCAN
+    }
+
+    /**
+     * A script's output changed, or the script gave a result on one side only.
+     *
+     * @param scope where the script ran
+     * @param host the host; null for pre- and post-scan scripts
+     * @param port the port; null unless the scope is {@link ScriptScope#PORT}
+     * @param id the script's id
+     * @param before the output before; null where the script gave none
+     * @param after the output now; null where the script gives none
+     */
+    record ScriptChanged(ScriptScope scope, HostRef host, PortKey port, String id, String before, String after)
+            implements Change {
+        /** Validates the fields. */
+        public ScriptChanged {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public String kind() {
+            return "script-changed";
+        }
+    }
+
+    /**
+     * The OS guesses changed.
+     *
+     * @param host the host
+     * @param before the OS match names before
+     * @param after the OS match names now
+     */
+    record OsChanged(HostRef host, List<String> before, List<String> after) implements Change {
+        /** Validates the fields and copies the lists. */
+        public OsChanged {
+            Objects.requireNonNull(host, "host");
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
+
+        @Override
+        public String kind() {
+            return "os-changed";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.nmapdiff.core.diff;
+
+import io.github.nmapdiff.core.internal.NdiffHost;
+import io.github.nmapdiff.core.model.Address;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.Port;
+import io.github.nmapdiff.core.model.PortState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Derives the typed changes from a diff, in ndiff's order. */
+final class Changes {
+    private Changes() {
+    }
+
+    static List<Change> of(ScanDiff diff) {
+        List<Change> changes = new ArrayList<>();
+        scripts(changes, Change.ScriptScope.PRE_SCAN, null, null, diff.preScanScripts());
+        for (HostDiff h : diff.shownHosts(false)) {
+            host(changes, h);
+        }
+        scripts(changes, Change.ScriptScope.POST_SCAN, null, null, diff.postScanScripts());
+        return changes;
+    }
+
+    static HostRef ref(Host host) {
+        NdiffHost view = NdiffHost.of(host);
+        return new HostRef(view.formatName(), view.sortedAddresses().stream().map(Address::address).toList(),
+                view.sortedHostNames());
+    }
+
+    private static void host(List<Change> changes, HostDiff h) {
+        HostRef ref = ref(h.after() != null ? h.after() : h.before());
+        if (h.before() == null) {
+            changes.add(new Change.HostAdded(ref, h.after().status().state()));
+        } else if (h.after() == null) {
+            changes.add(new Change.HostRemoved(ref, h.before().status().state()));
+        } else {
+            if (h.stateChanged()) {
+                changes.add(new Change.HostStateChanged(ref, h.before().status().state(), h.after().status().state()));
+            }
+            if (h.identityChanged()) {
+                changes.add(new Change.HostIdentityChanged(ref, ref(h.before())));
+            }
+            if (h.extraPortsChanged()) {
+                changes.add(new Change.ExtraPortsChanged(ref, NdiffHost.of(h.before()).extraPortsString(),
+                        NdiffHost.of(h.after()).extraPortsString()));
+            }
+        }
+        for (PortDiff p : h.shownPorts(false)) {
+            port(changes, ref, p);
+        }
+        if (h.osChanged()) {
+            changes.add(new Change.OsChanged(ref, NdiffHost.of(h.before()).os(), NdiffHost.of(h.after()).os()));
+        }
+        scripts(changes, Change.ScriptScope.HOST, ref, null, h.scripts());
+    }
+
+    private static void port(List<Change> changes, HostRef host, PortDiff p) {
+        Port a = p.before();
+        Port b = p.after();
+        PortState before = a == null ? null : a.state();
+        PortState after = b == null ? null : b.state();
+        if (p.stateChanged()) {
+            if (after == PortState.OPEN) {
+                changes.add(new Change.PortOpened(host, p.key(), before, b.service()));
+            } else if (before == PortState.OPEN) {
+                changes.add(new Change.PortClosed(host, p.key(), after, a.service()));
+            } else {
+                changes.add(new Change.PortStateChanged(host, p.key(), before, after));
+            }
+        }
+        if (p.serviceChanged() && a != null && b != null) {
+            changes.add(new Change.ServiceChanged(host, p.key(), a.service(), b.service()));
+        }
+        scripts(changes, Change.ScriptScope.PORT, host, p.key(), p.scripts());
+    }
+
+    private static void scripts(List<Change> changes, Change.ScriptScope scope, HostRef host, PortKey port,
+            List<ScriptDiff> scripts) {
+        for (ScriptDiff s : scripts) {
+            if (s.changed()) {
+                changes.add(new Change.ScriptChanged(scope, host, port, s.id(),
+                        s.before() == null ? null : s.before().output(), s.after() == null ? null : s.after().output()));
+            }
+        }
+    }
+}

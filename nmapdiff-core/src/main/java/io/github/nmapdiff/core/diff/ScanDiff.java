@@ -1,0 +1,183 @@
+package io.github.nmapdiff.core.diff;
+
+import io.github.nmapdiff.core.internal.NdiffHost;
+import io.github.nmapdiff.core.internal.PyText;
+import io.github.nmapdiff.core.internal.SequenceMatcher;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.Port;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.ScriptResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What differs between two scans, with the semantics of nmap's {@code ndiff}: hosts matched by
+ * address and name, ports by number and protocol, scripts by id; the same "cost" ndiff counts,
+ * so that the exit code agrees; and a typed list of {@link Change}s for programs.
+ *
+ * <p>{@link #between(Scan, Scan)} is pure: no I/O, no logging, and the same inputs give the
+ * same result. Instances are immutable and thread-safe.
+ *
+ * @param before the first (older) scan; never null
+ * @param after the second (newer) scan; never null
+ * @param preScanScripts the pre-scan script results, paired by id; never null
+ * @param hosts every host of either scan, in ndiff's order; never null
+ * @param postScanScripts the post-scan script results, paired by id; never null
+ */
+public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts, List<HostDiff> hosts,
+        List<ScriptDiff> postScanScripts) {
+
+    /** Validates the fields and copies the lists. */
+    public ScanDiff {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        preScanScripts = List.copyOf(preScanScripts);
+        hosts = List.copyOf(hosts);
+        postScanScripts = List.copyOf(postScanScripts);
+    }
+
+    /**
+     * Compares two scans.
+     *
+     * @param before the first (older) scan, never null
+     * @param after the second (newer) scan, never null
+     * @return the difference, never null
+     */
+    public static ScanDiff between(Scan before, Scan after) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        List<HostDiff> hosts = new ArrayList<>();
+        List<Host> a = sortedById(before.hosts());
+        List<Host> b = sortedById(after.hosts());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int order;
+            if (i == a.size()) {
+                order = 1;
+            } else if (j == b.size()) {
+                order = -1;
+            } else {
+                order = compareIds(NdiffHost.of(a.get(i)).id(), NdiffHost.of(b.get(j)).id());
+            }
+            if (order < 0) {
+                hosts.add(hostDiff(a.get(i++), null));
+            } else if (order > 0) {
+                hosts.add(hostDiff(null, b.get(j++)));
+            } else {
+                hosts.add(hostDiff(a.get(i++), b.get(j++)));
+            }
+        }
+        // pre- and post-scan results are paired in file order, as ndiff pairs them
+        return new ScanDiff(before, after, scriptDiffs(before.preScanScripts(), after.preScanScripts()), hosts,
+                scriptDiffs(before.postScanScripts(), after.postScanScripts()));
+    }
+
+    /** Hosts with neither address nor name are never matched (ndiff fails on them); they sort last. */
+    private static int compareIds(String x, String y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? -1 : 1) : -1;
+        }
+        return PyText.compare(x, y);
+    }
+
+    private static List<Host> sortedById(List<Host> hosts) {
+        List<Host> sorted = new ArrayList<>(hosts);
+        sorted.sort(Comparator.comparing((Host h) -> NdiffHost.of(h).id(), Comparator.nullsLast(PyText.ORDER)));
+        return sorted;
+    }
+
+    private static HostDiff hostDiff(Host before, Host after) {
+        NdiffHost a = NdiffHost.of(before);
+        NdiffHost b = NdiffHost.of(after);
+        boolean identityChanged = !new HashSet<>(a.addresses()).equals(new HashSet<>(b.addresses()))
+                || !new HashSet<>(a.hostNames()).equals(new HashSet<>(b.hostNames()));
+        TreeSet<PortKey> keys = new TreeSet<>(a.ports().keySet());
+        keys.addAll(b.ports().keySet());
+        List<PortDiff> ports = new ArrayList<>(keys.size());
+        for (PortKey key : keys) {
+            Port pa = a.ports().get(key);
+            Port pb = b.ports().get(key);
+            ports.add(new PortDiff(key, pa, pb, a.isExtraPorts(pa == null ? null : pa.state().nmapName()),
+                    b.isExtraPorts(pb == null ? null : pb.state().nmapName()),
+                    scriptDiffs(sortedScripts(pa), sortedScripts(pb))));
+        }
+        List<OsEdit> os = new ArrayList<>();
+        for (SequenceMatcher.Opcode op : SequenceMatcher.opcodes(a.os(), b.os())) {
+            os.add(new OsEdit(OsEdit.Kind.valueOf(op.tag().name()), a.os().subList(op.i1(), op.i2()),
+                    b.os().subList(op.j1(), op.j2())));
+        }
+        // ndiff compares extraports as (count, state) pairs in file order
+        boolean extraPortsChanged = !List.copyOf(a.extraPorts().entrySet()).equals(List.copyOf(b.extraPorts().entrySet()));
+        return new HostDiff(before, after, !Objects.equals(a.state(), b.state()), identityChanged, extraPortsChanged,
+                ports, os, scriptDiffs(a.scripts(), b.scripts()));
+    }
+
+    private static List<ScriptResult> sortedScripts(Port port) {
+        if (port == null) {
+            return List.of();
+        }
+        List<ScriptResult> sorted = new ArrayList<>(port.scripts());
+        sorted.sort(NdiffHost.SCRIPT_ORDER);
+        return sorted;
+    }
+
+    /** Pairs two lists of script results by id, as a merge of lists ordered by id. */
+    private static List<ScriptDiff> scriptDiffs(List<ScriptResult> a, List<ScriptResult> b) {
+        List<ScriptDiff> diffs = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            int order = PyText.compare(a.get(i).id(), b.get(j).id());
+            if (order < 0) {
+                diffs.add(new ScriptDiff(a.get(i++), null));
+            } else if (order > 0) {
+                diffs.add(new ScriptDiff(null, b.get(j++)));
+            } else {
+                diffs.add(new ScriptDiff(a.get(i++), b.get(j++)));
+            }
+        }
+        while (i < a.size()) {
+            diffs.add(new ScriptDiff(a.get(i++), null));
+        }
+        while (j < b.size()) {
+            diffs.add(new ScriptDiff(null, b.get(j++)));
+        }
+        return diffs;
+    }
+
+    /**
+     * Returns ndiff's cost: the sum of the hosts' costs. It is 0 exactly when ndiff finds no
+     * difference (exit code 0).
+     *
+     * @param verbose whether ndiff's {@code -v} is on (with it, every pair of script results counts)
+     * @return the cost
+     */
+    public int cost(boolean verbose) {
+        int cost = 0;
+        for (HostDiff h : hosts) {
+            cost += h.cost(verbose);
+        }
+        return cost;
+    }
+
+    /** Returns whether ndiff would find no difference (without {@code -v}). */
+    public boolean isEmpty() {
+        return cost(false) == 0;
+    }
+
+    /** Returns the hosts ndiff shows: those that changed, or all with {@code -v}. */
+    public List<HostDiff> shownHosts(boolean verbose) {
+        return hosts.stream().filter(h -> verbose || h.cost(verbose) > 0).toList();
+    }
+
+    /** Returns the changes, typed and in ndiff's order, for programs to filter; never null. */
+    public List<Change> changes() {
+        return Changes.of(this);
+    }
+}

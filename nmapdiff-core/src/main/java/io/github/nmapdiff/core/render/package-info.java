@@ -1,0 +1,5 @@
+/**
+ * Renderings of a {@link io.github.nmapdiff.core.diff.ScanDiff}: ndiff's text and XML, byte for
+ * byte, a versioned JSON document, and a one-line summary.
+ */
+package io.github.nmapdiff.core.render;
