@@ -39,4 +39,21 @@ class NdiffCompatibilityTest {
         }
         System.out.println("ndiff crashed on: " + crashes);
     }
+
+    @Test
+    void xmlOutputAndExitCodeEqualNdiffsForEveryCorpusPair() {
+        for (Path a : Corpus.files()) {
+            for (Path b : Corpus.files()) {
+                for (boolean verbose : new boolean[] {false, true}) {
+                    Tool.Result ndiff = verbose ? Tool.ndiff("-v", "--xml", a.toString(), b.toString())
+                            : Tool.ndiff("--xml", a.toString(), b.toString());
+                    ScanDiff diff = ScanDiff.between(reader.read(a), reader.read(b));
+                    String ours = NdiffXml.of(verbose, ZoneId.systemDefault()).render(diff);
+                    String pair = (verbose ? "-v " : "") + "--xml " + a.getFileName() + " " + b.getFileName();
+                    assertThat(ours).as(pair).isEqualTo(ndiff.stdout());
+                    assertThat(diff.cost(verbose) > 0 ? 1 : 0).as(pair + " exit code").isEqualTo(ndiff.exitCode());
+                }
+            }
+        }
+    }
 }
