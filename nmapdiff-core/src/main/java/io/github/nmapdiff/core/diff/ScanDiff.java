@@ -78,10 +78,13 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
                 scriptDiffs(before.postScanScripts(), after.postScanScripts()));
     }
 
-    /** Hosts with neither address nor name are never matched (ndiff fails on them); they sort last. */
+    /**
+     * Hosts with neither address nor name (on which ndiff fails) sort last and are matched with
+     * each other in the order of the files.
+     */
     private static int compareIds(String x, String y) {
         if (x == null || y == null) {
-            return x == null ? (y == null ? -1 : 1) : -1;
+            return x == null ? (y == null ? 0 : 1) : -1;
         }
         return PyText.compare(x, y);
     }

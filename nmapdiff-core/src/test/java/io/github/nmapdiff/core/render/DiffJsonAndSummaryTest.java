@@ -1,0 +1,114 @@
+package io.github.nmapdiff.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Protocol;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.testing.Corpus;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DiffJsonAndSummaryTest {
+    private static final String SCAN = """
+            <?xml version="1.0"?>
+            <nmaprun scanner="nmap" args="nmap -sV 127.0.0.1" start="%d" version="7.93" xmloutputversion="1.05">
+            <verbose level="0"/><debugging level="0"/>
+            <host><status state="up" reason="user-set" reason_ttl="0"/>
+            <address addr="127.0.0.1" addrtype="ipv4"/>
+            <hostnames><hostname name="localhost" type="user"/></hostnames>
+            <ports><extraports state="closed" count="%d"/>
+            <port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/>
+            <service name="ssh" product="OpenSSH" version="%s" method="probed" conf="10"/></port>
+            %s</ports>
+            </host>
+            %s
+            <runstats><finished time="%d" elapsed="5.00" exit="success"/><hosts up="1" down="0" total="1"/></runstats>
+            </nmaprun>
+            """;
+    private static final String HTTP = """
+            <port protocol="tcp" portid="8080"><state state="open" reason="syn-ack" reason_ttl="64"/>
+            <service name="http" product="nginx" version="1.22.1" method="probed" conf="10"/></port>
+            """;
+    private static final String HOST_2 = """
+            <host><status state="up" reason="user-set" reason_ttl="0"/><address addr="127.0.0.2" addrtype="ipv4"/><hostnames/></host>
+            """;
+
+    private static Scan scan(long start, int closed, String sshVersion, String morePorts, String moreHosts) {
+        String xml = SCAN.formatted(start, closed, sshVersion, morePorts, moreHosts, start + 5);
+        return new NmapXmlReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "scan.xml");
+    }
+
+    private final ScanDiff diff = ScanDiff.between(
+            scan(1_700_000_000, 998, "9.2p1", "", HOST_2),
+            scan(1_700_086_400, 997, "9.3p1", HTTP, ""));
+
+    @Test
+    void changesAreTypedAndInOrder() {
+        assertThat(diff.changes()).extracting(Change::kind).containsExactly(
+                "extraports-changed", "service-changed", "port-opened", "host-removed");
+        assertThat(diff.changes().get(2)).isInstanceOfSatisfying(Change.PortOpened.class, opened -> {
+            assertThat(opened.port()).isEqualTo(new PortKey(8080, Protocol.TCP));
+            assertThat(opened.before()).isNull();
+            assertThat(opened.service().product()).isEqualTo("nginx");
+            assertThat(opened.host().name()).isEqualTo("localhost (127.0.0.1)");
+        });
+        assertThat(diff.changes().get(1)).isInstanceOfSatisfying(Change.ServiceChanged.class, changed -> {
+            assertThat(changed.before().version()).isEqualTo("9.2p1");
+            assertThat(changed.after().version()).isEqualTo("9.3p1");
+        });
+    }
+
+    @Test
+    void summaryCountsHostsAndKindsOfChange() {
+        assertThat(DiffSummary.of(diff)).isEqualTo(
+                "2 hosts changed: 1 host removed, 1 port opened, 1 service version changed, 1 unlisted port count changed");
+        assertThat(DiffSummary.of(ScanDiff.between(diff.before(), diff.before()))).isEqualTo("no changes");
+    }
+
+    @Test
+    void jsonFollowsTheDocumentedSchema() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(DiffJson.render(diff));
+
+        assertThat(json.get("format").asText()).isEqualTo("nmapdiff-diff");
+        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("before").get("nmapVersion").asText()).isEqualTo("7.93");
+        assertThat(json.get("before").get("start").asText()).isEqualTo("2023-11-14T22:13:20Z");
+        assertThat(json.get("before").get("complete").asBoolean()).isTrue();
+        assertThat(json.get("after").get("hosts").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").asText()).isEqualTo(DiffSummary.of(diff));
+        assertThat(json.get("ndiffCost").asInt()).isEqualTo(diff.cost(false));
+        JsonNode opened = json.get("changes").get(2);
+        assertThat(opened.get("kind").asText()).isEqualTo("port-opened");
+        assertThat(opened.get("host").get("addresses").get(0).asText()).isEqualTo("127.0.0.1");
+        assertThat(opened.get("host").get("hostNames").get(0).asText()).isEqualTo("localhost");
+        assertThat(opened.get("port").asInt()).isEqualTo(8080);
+        assertThat(opened.get("protocol").asText()).isEqualTo("tcp");
+        assertThat(opened.get("before").isNull()).isTrue();
+        assertThat(opened.get("service").get("version").asText()).isEqualTo("1.22.1");
+        JsonNode service = json.get("changes").get(1);
+        assertThat(service.get("before").get("version").asText()).isEqualTo("9.2p1");
+        assertThat(service.get("after").get("version").asText()).isEqualTo("9.3p1");
+        assertThat(json.get("changes").get(3).get("state").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void jsonOfTheRealisticCorpusPairListsEveryChange() throws Exception {
+        NmapXmlReader reader = new NmapXmlReader();
+        ScanDiff corpus = ScanDiff.between(reader.read(Corpus.file("random-1.xml")), reader.read(Corpus.file("random-2.xml")));
+
+        JsonNode json = new ObjectMapper().readTree(DiffJson.render(corpus));
+
+        assertThat(json.get("changes")).hasSize(corpus.changes().size());
+        assertThat(corpus.changes()).anyMatch(c -> c instanceof Change.HostAdded)
+                .anyMatch(c -> c instanceof Change.OsChanged)
+                .anyMatch(c -> c instanceof Change.PortStateChanged p && p.after() == PortState.FILTERED);
+    }
+}
