@@ -1,21 +1,26 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code nmapdiff} command line: {@code java -jar nmapdiff.jar COMMAND ...}.
  *
- * <p>Exit codes: 0 success, 2 error (with a one-line message on stderr, never a stack trace).
+ * <p>Exit codes: 0 success (for {@code diff}: no difference), 1 differences, 2 error (with a
+ * one-line message on stderr, never a stack trace).
  */
 @Command(
         name = "nmapdiff",
         mixinStandardHelpOptions = true,
         versionProvider = NmapDiffCli.Version.class,
         description = "Watches a network for change with nmap.",
-        subcommands = {ShowCommand.class})
+        subcommands = {DiffCommand.class, ShowCommand.class})
 public final class NmapDiffCli {
     /** Exit code of a command that failed. */
     public static final int EXIT_ERROR = 2;
@@ -26,7 +31,10 @@ public final class NmapDiffCli {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
     /**

@@ -16,16 +16,17 @@ import java.nio.charset.StandardCharsets;
 public final class BannerServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
+    private volatile byte[] banner;
 
-    private BannerServer(String banner) throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        byte[] bytes = banner.getBytes(StandardCharsets.US_ASCII);
+    private BannerServer(int port, String banner) throws IOException {
+        socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        this.banner = banner.getBytes(StandardCharsets.US_ASCII);
         thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
                     client.setSoTimeout(3000);
                     OutputStream out = client.getOutputStream();
-                    out.write(bytes);
+                    out.write(this.banner);
                     out.flush();
                     InputStream in = client.getInputStream();
                     // read what the client sends until it hangs up or goes quiet
@@ -44,12 +45,44 @@ public final class BannerServer implements AutoCloseable {
 
     /** Starts a service that greets as OpenSSH does. */
     public static BannerServer ssh() throws IOException {
-        return new BannerServer("SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.10\r\n");
+        return ssh(0, "8.9p1");
+    }
+
+    /**
+     * Starts a service that greets as an OpenSSH version does.
+     *
+     * @param port the port, or 0 for any free one
+     * @param version the OpenSSH version, such as {@code 8.9p1}
+     */
+    public static BannerServer ssh(int port, String version) throws IOException {
+        return new BannerServer(port, "SSH-2.0-OpenSSH_" + version + " Ubuntu-3ubuntu0.10\r\n");
     }
 
     /** Starts a service that greets as Postfix's SMTP server does. */
     public static BannerServer smtp() throws IOException {
-        return new BannerServer("220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n");
+        return smtp(0);
+    }
+
+    /** Starts a service on a port that greets as Postfix's SMTP server does. */
+    public static BannerServer smtp(int port) throws IOException {
+        return new BannerServer(port, "220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n");
+    }
+
+    /** Returns a port on 127.0.0.1 that was free a moment ago. */
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Changes the banner that the next clients get, as an upgraded service would. */
+    public void banner(String text) {
+        this.banner = text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Changes the OpenSSH version that the next clients are greeted with. */
+    public void sshVersion(String version) {
+        banner("SSH-2.0-OpenSSH_" + version + " Ubuntu-3ubuntu0.10\r\n");
     }
 
     /** Returns the port the service listens on. */

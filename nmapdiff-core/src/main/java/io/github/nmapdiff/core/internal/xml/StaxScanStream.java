@@ -38,6 +38,8 @@ public final class StaxScanStream implements ScanStream {
     private final InputStream raw;
     private final LineCountingInputStream counted;
     private final XMLStreamReader xml;
+    private final FragmentReader fragment;
+    private XMLStreamException pendingFailure;
     private final Unmarshaller unmarshaller;
     private ValidationEvent lastEvent;
 
@@ -70,6 +72,7 @@ public final class StaxScanStream implements ScanStream {
         this.counted = new LineCountingInputStream(in);
         try {
             this.xml = SafeXml.inputFactory().createXMLStreamReader(counted);
+            this.fragment = new FragmentReader(xml);
             this.unmarshaller = CONTEXT.createUnmarshaller();
             // a value JAXB cannot convert (a port number "ssh") comes with the conversion's
             // exception and stops the reading; an element nmapdiff does not model comes
@@ -148,6 +151,12 @@ public final class StaxScanStream implements ScanStream {
         int line = -1;
         try {
             while (true) {
+                if (pendingFailure != null) {
+                    // the element before was read whole; the input broke right after it
+                    XMLStreamException failure = pendingFailure;
+                    pendingFailure = null;
+                    throw failure;
+                }
                 int event = xml.getEventType();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     line = xml.getLocation().getLineNumber();
@@ -179,17 +188,17 @@ public final class StaxScanStream implements ScanStream {
     private Host element(String name, int line) throws XMLStreamException, JAXBException {
         switch (name) {
             case "host" -> {
-                HostXml host = unmarshaller.unmarshal(xml, HostXml.class).getValue();
+                HostXml host = unmarshal(HostXml.class);
                 try {
                     return XmlToModel.host(host);
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new MalformedScanException(source, line, -1, "in the host that starts here: " + e.getMessage(), e);
                 }
             }
-            case "scaninfo" -> scanInfos.add(XmlToModel.scanInfo(unmarshaller.unmarshal(xml, ScanInfoXml.class).getValue()));
-            case "prescript" -> preScripts.addAll(XmlToModel.scripts(unmarshaller.unmarshal(xml, ScriptsXml.class).getValue()));
-            case "postscript" -> postScripts.addAll(XmlToModel.scripts(unmarshaller.unmarshal(xml, ScriptsXml.class).getValue()));
-            case "runstats" -> runStats = XmlToModel.runStats(unmarshaller.unmarshal(xml, RunStatsXml.class).getValue());
+            case "scaninfo" -> scanInfos.add(XmlToModel.scanInfo(unmarshal(ScanInfoXml.class)));
+            case "prescript" -> preScripts.addAll(XmlToModel.scripts(unmarshal(ScriptsXml.class)));
+            case "postscript" -> postScripts.addAll(XmlToModel.scripts(unmarshal(ScriptsXml.class)));
+            case "runstats" -> runStats = XmlToModel.runStats(unmarshal(RunStatsXml.class));
             case "verbose" -> {
                 verbose = level();
                 skipElement();
@@ -201,6 +210,14 @@ public final class StaxScanStream implements ScanStream {
             default -> skipElement(); // taskbegin, taskprogress, hosthint, output, target, ...
         }
         return null;
+    }
+
+    /** Unmarshals the element the reader is on; a failure after its end waits for the next call to advance. */
+    private <T> T unmarshal(Class<T> type) throws JAXBException {
+        fragment.begin();
+        T value = unmarshaller.unmarshal(fragment, type).getValue();
+        pendingFailure = fragment.takeDeferred();
+        return value;
     }
 
     private int level() {

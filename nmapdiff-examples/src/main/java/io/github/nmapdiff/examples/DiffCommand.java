@@ -1,0 +1,91 @@
+package io.github.nmapdiff.examples;
+
+import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.render.DiffJson;
+import io.github.nmapdiff.core.render.NdiffText;
+import io.github.nmapdiff.core.render.NdiffXml;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nmapdiff diff [-v] [--text|--xml|--json] A B}: ndiff, without its crashes. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {
+            "Compares two nmap XML files and prints what changed, as nmap's ndiff does.",
+            "Exit code: 0 no difference, 1 differences, 2 error."
+        })
+final class DiffCommand implements Callable<Integer> {
+    /** Exit code when the scans differ. */
+    static final int EXIT_DIFFERENT = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, description = "also show hosts and ports that have not changed")
+    boolean verbose;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--text", description = "ndiff's text output (the default)")
+        boolean text;
+
+        @Option(names = "--xml", description = "ndiff's XML output")
+        boolean xml;
+
+        @Option(names = "--json", description = "nmapdiff's JSON document (format nmapdiff-diff, version 1)")
+        boolean json;
+    }
+
+    @Parameters(index = "0", paramLabel = "A", description = "the older scan (nmap -oX)")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "B", description = "the newer scan (nmap -oX)")
+    Path after;
+
+    @Override
+    public Integer call() {
+        NmapXmlReader reader = new NmapXmlReader();
+        Scan a = reader.read(before);
+        Scan b = reader.read(after);
+        PrintWriter err = spec.commandLine().getErr();
+        warnIfIncomplete(err, before, a);
+        warnIfIncomplete(err, after, b);
+
+        ScanDiff diff = ScanDiff.between(a, b);
+        ZoneId zone = ZoneId.systemDefault();
+        String output;
+        int cost;
+        if (format.json) {
+            output = DiffJson.render(diff);
+            cost = diff.cost(false);
+        } else if (format.xml) {
+            output = NdiffXml.of(verbose, zone).render(diff);
+            cost = diff.cost(verbose);
+        } else {
+            output = NdiffText.of(verbose, zone).render(diff);
+            cost = diff.cost(verbose);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output);
+        out.flush();
+        return cost > 0 ? EXIT_DIFFERENT : 0;
+    }
+
+    private static void warnIfIncomplete(PrintWriter err, Path file, Scan scan) {
+        if (!scan.complete()) {
+            err.println("nmapdiff: warning: " + file + " is an incomplete scan (nmap did not finish it);"
+                    + " hosts it did not reach show as removed");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.nmapdiff.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as users run it ({@code java -jar nmapdiff-examples/target/nmapdiff.jar}),
+ * after the package phase: it starts, finds JAXB through the merged service files, and prints
+ * what the real ndiff prints.
+ */
+class NmapDiffJarIT {
+    @TempDir
+    static Path dir;
+    static Path before;
+    static Path after;
+
+    @BeforeAll
+    static void scans() throws Exception {
+        DiffCommandTest.scans();
+        before = DiffCommandTest.before;
+        after = DiffCommandTest.after;
+    }
+
+    @Test
+    void diffPrintsWhatNdiffPrintsWithTheSameExitCode() throws Exception {
+        for (String mode : List.of("", "-v", "--xml")) {
+            Result ours = exec(List.of(javaBin(), "-jar", jar(), "diff"), mode);
+            Result ndiff = exec(List.of("ndiff"), mode);
+            assertThat(ours.stdout).as(mode).isEqualTo(ndiff.stdout);
+            assertThat(ours.exit).as(mode).isEqualTo(ndiff.exit).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Result help = exec(List.of(javaBin(), "-jar", jar(), "--help"), null);
+        assertThat(help.exit).isZero();
+        assertThat(help.stdout).contains("diff").contains("show");
+    }
+
+    private static String jar() {
+        return Path.of("target", "nmapdiff.jar").toString();
+    }
+
+    private record Result(int exit, String stdout) {
+    }
+
+    private static Result exec(List<String> command, String mode) throws Exception {
+        List<String> full = new ArrayList<>(command);
+        if (mode != null) {
+            if (!mode.isEmpty()) {
+                full.add(mode);
+            }
+            full.add(before.toString());
+            full.add(after.toString());
+        }
+        Path output = Files.createTempFile(dir, "out", ".txt");
+        Process p = new ProcessBuilder(full).redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s ended", full).isTrue();
+        return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
