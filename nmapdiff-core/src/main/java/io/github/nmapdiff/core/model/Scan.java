@@ -61,4 +61,14 @@ public record Scan(
         return new Scan(scanner, args, nmapVersion, xmlOutputVersion, start, startString, scanInfos, verboseLevel,
                 debuggingLevel, preScanScripts, newHosts, postScanScripts, runStats, complete);
     }
+
+    /**
+     * Returns this scan marked as not complete, as a scan that was stopped early is.
+     *
+     * @return a new scan, or this one when it is already incomplete; never null
+     */
+    public Scan asIncomplete() {
+        return complete ? new Scan(scanner, args, nmapVersion, xmlOutputVersion, start, startString, scanInfos, verboseLevel,
+                debuggingLevel, preScanScripts, hosts, postScanScripts, runStats, false) : this;
+    }
 }

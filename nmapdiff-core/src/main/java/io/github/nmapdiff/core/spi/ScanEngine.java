@@ -1,0 +1,37 @@
+package io.github.nmapdiff.core.spi;
+
+/**
+ * Something that scans targets and gives an nmap scan back: the SPI behind which
+ * {@code nmapdiff-nmap}'s {@code NmapScanner} runs nmap. Implementations must be thread-safe:
+ * one engine may run several scans at once.
+ *
+ * <p>This interface only grows by {@code default} methods, so an implementation keeps
+ * compiling against later versions.
+ */
+public interface ScanEngine {
+
+    /** Returns a short, unique, stable name of the engine, such as {@code nmap}; never null. */
+    String id();
+
+    /**
+     * Starts a scan and returns at once.
+     *
+     * @param request what to scan, never null
+     * @return the running scan, never null
+     * @throws io.github.nmapdiff.core.NmapDiffException when the scan cannot start; the subclass says why
+     */
+    ScanRun start(ScanRequest request);
+
+    /**
+     * Scans and waits for the result. An interrupt of the calling thread stops the scan
+     * gracefully; the hosts completed by then come back as an incomplete scan, and the
+     * thread's interrupt flag is set again.
+     *
+     * @param request what to scan, never null
+     * @return the result, never null
+     * @throws io.github.nmapdiff.core.NmapDiffException when the scan fails; the subclass says why
+     */
+    default ScanResult scan(ScanRequest request) {
+        return start(request).await();
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.nmapdiff.core.spi;
+
+/** A scan that is running. Thread-safe: one thread may wait while another cancels. */
+public interface ScanRun {
+
+    /**
+     * Waits for the scan to end and returns its result. If the waiting thread is interrupted,
+     * the scan is cancelled, its result returned, and the interrupt flag set again.
+     *
+     * @return the result, never null; incomplete when the scan timed out or was cancelled
+     * @throws io.github.nmapdiff.core.NmapDiffException when the scan failed; the subclass says why
+     */
+    ScanResult await();
+
+    /** Stops the scan gracefully, keeping what it found; does nothing once it has ended. */
+    void cancel();
+
+    /** Returns whether the scan has ended. */
+    boolean isDone();
+}

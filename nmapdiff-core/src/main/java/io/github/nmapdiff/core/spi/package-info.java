@@ -1,0 +1,5 @@
+/**
+ * What plugins implement: {@link io.github.nmapdiff.core.spi.ScanEngine} runs scans. Every
+ * interface here grows only by {@code default} methods.
+ */
+package io.github.nmapdiff.core.spi;

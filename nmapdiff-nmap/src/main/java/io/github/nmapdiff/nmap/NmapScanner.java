@@ -1,0 +1,174 @@
+package io.github.nmapdiff.nmap;
+
+import io.github.nmapdiff.core.spi.ScanEngine;
+import io.github.nmapdiff.core.spi.ScanRequest;
+import io.github.nmapdiff.core.spi.ScanRun;
+import io.github.nmapdiff.nmap.internal.NmapRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs nmap: the {@link ScanEngine} of nmapdiff.
+ *
+ * <p>nmap runs from an argument list, never through a shell. Targets go to it in a temporary
+ * file ({@code -iL}), its XML goes to a temporary file ({@code -oX}) whose bytes the result
+ * keeps, and its stdout and stderr are read at the same time (progress from one, the tail of
+ * the other for error messages). On a timeout or {@link ScanRun#cancel()}, nmap gets SIGINT,
+ * then is killed after a grace period, and the hosts it completed come back as an incomplete
+ * scan.
+ *
+ * <pre>{@code
+ * NmapScanner nmap = NmapScanner.builder().options(NmapOptions.defaults()).build();
+ * ScanResult result = nmap.scan(ScanRequest.of(List.of("127.0.0.1"))
+ *         .withTimeout(Duration.ofMinutes(30))
+ *         .withListener(new ScanListener() {
+ *             public void progress(ScanProgress p) { System.out.println(p.task() + " " + p.percent() + "%"); }
+ *         }));
+ * }</pre>
+ *
+ * Instances are immutable and thread-safe; each scan runs its own nmap process.
+ */
+public final class NmapScanner implements ScanEngine {
+    private static final Pattern VERSION = Pattern.compile("Nmap version (\\S+)");
+
+    private final String executable;
+    private final NmapOptions options;
+    private final ProcessLauncher launcher;
+    private final Duration gracePeriod;
+    private final Path temporaryDirectory;
+
+    private NmapScanner(Builder b) {
+        this.executable = b.executable;
+        this.options = b.options;
+        this.launcher = b.launcher;
+        this.gracePeriod = b.gracePeriod;
+        this.temporaryDirectory = b.temporaryDirectory;
+    }
+
+    /** Returns a scanner with the default options and the {@code nmap} on the PATH. */
+    public static NmapScanner create() {
+        return builder().build();
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String id() {
+        return "nmap";
+    }
+
+    /** Returns the options this scanner runs nmap with; never null. */
+    public NmapOptions options() {
+        return options;
+    }
+
+    /**
+     * Returns the command line a scan runs, without the files the runner adds.
+     *
+     * @return the program and its arguments; never null
+     */
+    public List<String> command() {
+        return NmapRun.command(executable, options, Path.of("TARGETS"), Path.of("XML"));
+    }
+
+    @Override
+    public ScanRun start(ScanRequest request) {
+        Objects.requireNonNull(request, "request");
+        for (String target : request.targets()) {
+            Targets.check(target, "scan request", -1);
+        }
+        return NmapRun.start(executable, options, launcher, gracePeriod, temporaryDirectory, request);
+    }
+
+    /**
+     * Returns the version of nmap this scanner runs, such as {@code 7.93}, asking nmap itself.
+     *
+     * @return the version, never null
+     * @throws NmapNotFoundException when nmap cannot be started
+     */
+    public String version() {
+        Process p;
+        try {
+            p = launcher.start(List.of(executable, "--version"));
+        } catch (IOException e) {
+            throw new NmapNotFoundException(executable, e);
+        }
+        try (InputStream out = p.getInputStream()) {
+            p.getOutputStream().close();
+            p.getErrorStream().close();
+            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            Matcher m = VERSION.matcher(text);
+            if (!m.find()) {
+                throw new NmapNotFoundException(executable + " (it did not say it is nmap: " + text.strip() + ")", null);
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new NmapNotFoundException(executable, e);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new NmapNotFoundException(executable + " (interrupted while asking its version)", e);
+        }
+    }
+
+    /** Builds an {@link NmapScanner}; not thread-safe. */
+    public static final class Builder {
+        private String executable = "nmap";
+        private NmapOptions options = NmapOptions.defaults();
+        private ProcessLauncher launcher = ProcessLauncher.DIRECT;
+        private Duration gracePeriod = Duration.ofSeconds(10);
+        private Path temporaryDirectory;
+
+        private Builder() {
+        }
+
+        /** The nmap program: a name looked up on the PATH, or a path; {@code nmap} by default. */
+        public Builder executable(String program) {
+            this.executable = Objects.requireNonNull(program, "program");
+            return this;
+        }
+
+        /** The nmap options; {@link NmapOptions#defaults()} by default. */
+        public Builder options(NmapOptions nmapOptions) {
+            this.options = Objects.requireNonNull(nmapOptions, "nmapOptions");
+            return this;
+        }
+
+        /** How nmap is started; {@link ProcessLauncher#DIRECT} by default. */
+        public Builder launcher(ProcessLauncher processLauncher) {
+            this.launcher = Objects.requireNonNull(processLauncher, "processLauncher");
+            return this;
+        }
+
+        /** How long nmap may take to stop after SIGINT before it is killed; 10 seconds by default. */
+        public Builder gracePeriod(Duration grace) {
+            this.gracePeriod = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /** Where the targets and XML files of running scans go; the system's temporary folder by default. */
+        public Builder temporaryDirectory(Path directory) {
+            this.temporaryDirectory = directory;
+            return this;
+        }
+
+        /** Builds the scanner. */
+        public NmapScanner build() {
+            return new NmapScanner(this);
+        }
+    }
+}
