@@ -1,0 +1,37 @@
+package io.github.nmapdiff.core.spi;
+
+/**
+ * Tells people or systems what a run found: the SPI of mail ({@code MailNotifier}), webhooks
+ * and any plugin. Register one explicitly with the {@link io.github.nmapdiff.core.Monitor}, or
+ * let {@link io.github.nmapdiff.core.Notifiers#discover()} find it through
+ * {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/io.github.nmapdiff.core.spi.Notifier}).
+ *
+ * <p>Implementations must be thread-safe. This interface only grows by {@code default}
+ * methods, so a plugin keeps working with later versions.
+ */
+public interface Notifier {
+
+    /** Returns a short, unique, stable name, such as {@code mail} or {@code webhook}; never null. */
+    String id();
+
+    /**
+     * Sends a notification. A notifier that keeps undelivered notifications (an outbox)
+     * returns {@link Delivery#QUEUED} when it could not deliver now; one that cannot keep them
+     * throws.
+     *
+     * @param notification what the run found, never null
+     * @return what became of it, never null
+     * @throws RuntimeException when it could not be delivered nor kept; the run goes on with the other notifiers
+     */
+    Delivery send(Notification notification);
+
+    /**
+     * Tries again to deliver what is waiting from earlier runs; called at the start of each run.
+     *
+     * @return how many waiting notifications were delivered now
+     */
+    default int retryPending() {
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.nmapdiff.store.fs;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.Snapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON kept beside each snapshot's XML: what nmapdiff knows of it that the XML does not
+ * say. A person can read it; unknown fields are ignored, so later versions can add some.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+final class Metadata {
+    public int format = 1;
+    public String id;
+    public String start;
+    public String savedAt;
+    public boolean complete;
+    public List<String> targets = new ArrayList<>();
+    public List<String> arguments = new ArrayList<>();
+    public String nmapVersion;
+    public int hosts;
+    public Integer changes;
+    public String summary;
+    public String baseline;
+
+    static Metadata of(Snapshot s, Scan scan, Instant savedAt) {
+        Metadata m = new Metadata();
+        m.id = s.id();
+        m.start = s.start().toString();
+        m.savedAt = savedAt.toString();
+        m.complete = s.complete();
+        m.targets = new ArrayList<>(s.targets());
+        m.arguments = new ArrayList<>(s.arguments());
+        m.nmapVersion = scan == null ? null : scan.nmapVersion();
+        m.hosts = s.hosts();
+        m.changes = s.changes();
+        m.summary = s.summary();
+        m.baseline = s.baselineId();
+        return m;
+    }
+
+    Snapshot toSnapshot() {
+        return new Snapshot(id, Instant.parse(start), complete, targets == null ? List.of() : targets,
+                arguments == null ? List.of() : arguments, hosts, changes, summary, baseline);
+    }
+}

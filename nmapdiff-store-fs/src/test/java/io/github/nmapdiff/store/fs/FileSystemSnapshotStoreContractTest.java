@@ -1,0 +1,24 @@
+package io.github.nmapdiff.store.fs;
+
+import io.github.nmapdiff.core.spi.SnapshotStore;
+import io.github.nmapdiff.core.testing.SnapshotStoreContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The filesystem store passes the contract every store must pass. */
+class FileSystemSnapshotStoreContractTest extends SnapshotStoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected SnapshotStore newStore() {
+        try {
+            return FileSystemSnapshotStore.open(Files.createTempDirectory(dir, "store"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
