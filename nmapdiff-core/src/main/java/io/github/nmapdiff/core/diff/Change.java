@@ -152,7 +152,9 @@ public sealed interface Change {
     }
 
     /**
-     * The service on a port listed in both scans changed: name, product, version or extra info.
+     * The service on a port whose state did not change changed: name, product, version or extra
+     * info. (A port that opened or closed carries its service in {@link PortOpened} or
+     * {@link PortClosed}.)
      *
      * @param host the host
      * @param port the port

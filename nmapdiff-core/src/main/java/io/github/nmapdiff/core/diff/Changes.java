@@ -70,7 +70,8 @@ final class Changes {
                 changes.add(new Change.PortStateChanged(host, p.key(), before, after));
             }
         }
-        if (p.serviceChanged() && a != null && b != null) {
+        // a port that opened or closed carries its service already; a service change is news on a steady port
+        if (p.serviceChanged() && !p.stateChanged()) {
             changes.add(new Change.ServiceChanged(host, p.key(), a.service(), b.service()));
         }
         scripts(changes, Change.ScriptScope.PORT, host, p.key(), p.scripts());

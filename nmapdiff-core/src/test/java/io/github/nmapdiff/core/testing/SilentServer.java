@@ -18,7 +18,11 @@ public final class SilentServer implements AutoCloseable {
 
     /** Starts the service on a free port. */
     public SilentServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        this(0);
+    }
+
+    private SilentServer(int port) throws IOException {
+        socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
         Thread thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
@@ -30,6 +34,11 @@ public final class SilentServer implements AutoCloseable {
         }, "silent-server-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Starts the service on a given port. */
+    public static SilentServer on(int port) throws IOException {
+        return new SilentServer(port);
     }
 
     /** Returns the port. */

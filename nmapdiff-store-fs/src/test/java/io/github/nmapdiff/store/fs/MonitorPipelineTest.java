@@ -1,0 +1,155 @@
+package io.github.nmapdiff.store.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmapdiff.core.Monitor;
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.Protocol;
+import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Notifier;
+import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.testing.BannerServer;
+import io.github.nmapdiff.core.testing.SilentServer;
+import io.github.nmapdiff.core.testing.Tool;
+import io.github.nmapdiff.nmap.NmapOptions;
+import io.github.nmapdiff.nmap.NmapScanner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline with the real nmap against loopback services and the real filesystem store. */
+class MonitorPipelineTest {
+    @TempDir
+    Path dir;
+
+    /** Remembers what it was told. */
+    static final class Recorder implements Notifier {
+        final List<Notification> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "recorder";
+        }
+
+        @Override
+        public Delivery send(Notification notification) {
+            received.add(notification);
+            return Delivery.DELIVERED;
+        }
+    }
+
+    /** Always fails, as a notifier whose server is down and that keeps nothing. */
+    static final class Broken implements Notifier {
+        @Override
+        public String id() {
+            return "broken";
+        }
+
+        @Override
+        public Delivery send(Notification notification) {
+            throw new IllegalStateException("server down");
+        }
+    }
+
+    @Test
+    void baselineThenAChangeThenAnIncompleteScanThatIsNoBaseline() throws Exception {
+        Tool.require("nmap");
+        try (BannerServer ssh = BannerServer.ssh(); SilentServer silent = new SilentServer()) {
+            int smtpPort = BannerServer.freePort();
+            int slowPort = freeOtherThan(silent.port());
+            silent.close();
+            NmapOptions options = NmapOptions.builder().ports(ssh.port() + "," + smtpPort + "," + slowPort)
+                    .reverseDns(NmapOptions.ReverseDns.NEVER).add("--max-hostgroup", "1").build();
+            Recorder recorder = new Recorder();
+            FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+            Monitor.Builder monitor = Monitor.builder()
+                    .engine(NmapScanner.builder().options(options).gracePeriod(Duration.ofSeconds(5)).build(), options.arguments())
+                    .store(store)
+                    .notifier(new Broken())
+                    .notifier(recorder)
+                    .targets(List.of("127.0.0.2", "127.0.0.1"));
+
+            MonitorReport first = monitor.build().run();
+
+            assertThat(first.kind()).isEqualTo(MonitorReport.Kind.BASELINE);
+            assertThat(first.summary()).startsWith("baseline recorded: 2 hosts");
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.failures()).containsKey("broken");
+            assertThat(first.deliveries()).containsEntry("recorder", Delivery.DELIVERED);
+
+            MonitorReport second;
+            try (BannerServer smtp = BannerServer.smtp(smtpPort)) {
+                second = monitor.build().run();
+            }
+
+            assertThat(second.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+            assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
+            assertThat(second.diff().changes()).singleElement().isInstanceOfSatisfying(Change.PortOpened.class,
+                    opened -> assertThat(opened.port()).isEqualTo(new PortKey(smtpPort, Protocol.TCP)));
+            assertThat(second.summary()).isEqualTo("1 host changed: 1 port opened");
+            assertThat(second.exitCode()).as("changes, but one notifier failed").isEqualTo(MonitorReport.EXIT_CHANGES_UNDELIVERED);
+            Notification told = recorder.received.get(1);
+            assertThat(told.ndiffText()).contains("+" + smtpPort + "/tcp");
+            assertThat(told.baselineXml()).isNotNull();
+
+            MonitorReport third;
+            try (SilentServer slow = SilentServer.on(slowPort)) {
+                third = monitor.timeout(Duration.ofSeconds(6)).build().run();
+            }
+
+            assertThat(third.kind()).isEqualTo(MonitorReport.Kind.INCOMPLETE);
+            assertThat(third.outcome()).isEqualTo(ScanResult.Outcome.TIMED_OUT);
+            assertThat(third.snapshot().complete()).isFalse();
+            assertThat(third.baseline().id()).isEqualTo(second.snapshot().id());
+            assertThat(third.diff().changes()).as("127.0.0.1 was not reached and is not reported removed").isEmpty();
+            assertThat(third.warnings()).anyMatch(w -> w.contains("incomplete"));
+
+            MonitorReport fourth = monitor.timeout(null).build().run();
+
+            assertThat(fourth.baseline().id()).as("the incomplete scan is skipped").isEqualTo(second.snapshot().id());
+            assertThat(fourth.kind()).as("the smtp service is gone again").isEqualTo(MonitorReport.Kind.CHANGES);
+            assertThat(fourth.diff().changes()).singleElement().isInstanceOf(Change.PortClosed.class);
+            assertThat(store.list()).extracting(Snapshot::complete).containsExactly(true, true, false, true);
+            assertThat(store.get(second.snapshot().id()).orElseThrow().summary()).isEqualTo("1 host changed: 1 port opened");
+        }
+    }
+
+    @Test
+    void changedTargetsStartANewBaselineAndSaySo() throws Exception {
+        Tool.require("nmap");
+        try (BannerServer ssh = BannerServer.ssh()) {
+            NmapOptions options = NmapOptions.builder().ports(Integer.toString(ssh.port())).reverseDns(NmapOptions.ReverseDns.NEVER).build();
+            Monitor.Builder monitor = Monitor.builder()
+                    .engine(NmapScanner.builder().options(options).build(), options.arguments())
+                    .store(FileSystemSnapshotStore.open(dir));
+
+            monitor.targets(List.of("127.0.0.1")).build().run();
+            MonitorReport widened = monitor.targets(List.of("127.0.0.1", "127.0.0.2")).build().run();
+
+            assertThat(widened.kind()).isEqualTo(MonitorReport.Kind.SCOPE_CHANGED);
+            assertThat(widened.summary()).startsWith("the targets changed (127.0.0.1 -> 127.0.0.1 127.0.0.2) since snapshot")
+                    .endsWith("nothing compared, this scan is the new baseline");
+            assertThat(widened.diff()).isNull();
+            assertThat(widened.exitCode()).isZero();
+
+            MonitorReport again = monitor.build().run();
+            assertThat(again.kind()).isEqualTo(MonitorReport.Kind.NO_CHANGES);
+            assertThat(again.baseline().id()).isEqualTo(widened.snapshot().id());
+        }
+    }
+
+    private static int freeOtherThan(int port) throws java.io.IOException {
+        int p;
+        do {
+            p = BannerServer.freePort();
+        } while (p == port);
+        return p;
+    }
+}
