@@ -1,0 +1,225 @@
+package io.github.nmapdiff.notify.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.model.Address;
+import io.github.nmapdiff.core.model.AddressType;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostName;
+import io.github.nmapdiff.core.model.HostNameType;
+import io.github.nmapdiff.core.model.Port;
+import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Protocol;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Service;
+import io.github.nmapdiff.core.render.DiffSummary;
+import io.github.nmapdiff.core.render.NdiffText;
+import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.testing.BannerServer;
+import io.github.nmapdiff.core.testing.SampleScans;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mail notifier against a real SMTP server in this JVM (GreenMail), on loopback. */
+class MailNotifierTest {
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("nmapdiff", "s3cret"))
+            .withPerMethodLifecycle(true);
+
+    private static final Instant DAY_1 = Instant.parse("2026-11-01T02:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T02:05:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() {
+        try {
+            return BannerServer.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MailConfig.Builder config() {
+        return MailConfig.builder().host("127.0.0.1").port(SMTP_PORT).tls(MailConfig.Tls.NONE)
+                .from("nmapdiff@monitor.test").to("secops@example.test, admin@example.test").outbox(dir.resolve("outbox"));
+    }
+
+    /** A day-2 scan that opened port 80 on 127.0.0.1 and added a host whose name and banner are hostile. */
+    private static Notification changes() {
+        Scan before = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
+        Scan after = SampleScans.scan(DAY_1.plusSeconds(86_400), true, "127.0.0.1:22,80");
+        Host evil = new Host(after.hosts().get(0).status(), List.of(new Address("127.0.0.66", AddressType.IPV4, null)),
+                List.of(new HostName("evil.test\r\nBcc: victim@example.test\r\n<script>alert(1)</script>", HostNameType.PTR)),
+                List.of(), List.of(new Port(Protocol.TCP, 8080, PortState.OPEN, "syn-ack", 64, null, null,
+                        new Service("http", "<script>alert('banner')</script>\r\nX-Injected: yes", "1.0", null, null, null, null, null,
+                                null, null, null, null, null, "probed", 10, List.of()),
+                        List.of())),
+                List.of(), io.github.nmapdiff.core.model.OsDetection.empty(), null, null, null, null, null, false, null);
+        List<Host> hosts = new ArrayList<>(after.hosts());
+        hosts.add(evil);
+        after = after.withHosts(hosts);
+        ScanDiff diff = ScanDiff.between(before, after);
+        Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.0/24"), List.of("-sV"), 1, null, "baseline", null);
+        Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.0/24"), List.of("-sV"), 2,
+                diff.changes().size(), DiffSummary.of(diff), baseline.id());
+        return new Notification(MonitorReport.Kind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
+                NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
+    }
+
+    @Test
+    void mailHasTheSummaryInTheSubjectTextAndHtmlAndTheDiffAndScansAttached() throws Exception {
+        Notification n = changes();
+
+        Delivery delivery = MailNotifier.of(config().build(), MailTransport.SMTP, CLOCK).send(n);
+
+        assertThat(delivery).isEqualTo(Delivery.DELIVERED);
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(2); // one per recipient
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("nmapdiff: 3 changes on 2 hosts");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("nmapdiff@monitor.test");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("secops@example.test", "admin@example.test");
+        List<Part> parts = leaves(mail);
+        assertThat(parts).extracting(p -> p.getContentType().split(";")[0].toLowerCase())
+                .containsExactly("text/plain", "text/html", "text/plain", "application/xml", "application/xml");
+        String text = (String) parts.get(0).getContent();
+        assertThat(text).startsWith("2 hosts changed: 1 host added, 2 ports opened")
+                .contains("compared with 20261101T020000Z").contains("+80/tcp");
+        assertThat(parts.get(2).getFileName()).isEqualTo("nmapdiff-20261102T020000Z.diff.txt");
+        assertThat(parts.get(3).getFileName()).isEqualTo("scan-20261102T020000Z.xml");
+        assertThat(parts.get(4).getFileName()).isEqualTo("scan-20261101T020000Z.xml");
+        assertThat(new String(parts.get(4).getInputStream().readAllBytes())).isEqualTo(new String(n.baselineXml()));
+    }
+
+    @Test
+    void hostileNamesAndBannersCannotAddHeadersOrMarkup() throws Exception {
+        MailNotifier.of(config().to().build(), MailTransport.SMTP, CLOCK).send(changes());
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getHeader("Bcc")).isNull();
+        assertThat(mail.getHeader("X-Injected")).isNull();
+        assertThat(SMTP.getReceivedMessages()).as("no extra recipient").hasSize(2);
+        String html = (String) leaves(mail).get(1).getContent();
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;banner&#39;)&lt;/script&gt;")
+                .contains("evil.test");
+        assertThat(GreenMailUtil.getHeaders(mail)).doesNotContain("victim@example.test").doesNotContain("X-Injected");
+    }
+
+    @Test
+    void whenSmtpIsDownTheMailWaitsInTheOutboxAndTheNextRunSendsIt() throws Exception {
+        SMTP.stop();
+        MailNotifier notifier = MailNotifier.of(config().timeout(java.time.Duration.ofSeconds(2)).build(), MailTransport.SMTP, CLOCK);
+
+        Delivery delivery = notifier.send(changes());
+
+        assertThat(delivery).isEqualTo(Delivery.QUEUED);
+        List<Path> waiting = eml(dir.resolve("outbox"));
+        assertThat(waiting).extracting(p -> p.getFileName().toString()).containsExactly("20261102T020500Z-changes.eml");
+        assertThat(notifier.retryPending()).as("the server is still down").isZero();
+
+        SMTP.start();
+        assertThat(notifier.retryPending()).isEqualTo(1);
+
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("nmapdiff: 3 changes on 2 hosts");
+        assertThat(eml(dir.resolve("outbox"))).isEmpty();
+        assertThat(eml(dir.resolve("outbox/sent"))).hasSize(1);
+    }
+
+    @Test
+    void withoutAnSmtpServerTheMailGoesToTheOutboxAsAnEmlFileAnyClientOpens() throws Exception {
+        MailNotifier notifier = MailNotifier.of(config().host(null).build(), MailTransport.SMTP, CLOCK);
+
+        assertThat(notifier.send(changes())).isEqualTo(Delivery.QUEUED);
+
+        Path file = eml(dir.resolve("outbox")).get(0);
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(mail.getSubject()).isEqualTo("nmapdiff: 3 changes on 2 hosts");
+            assertThat((String) leaves(mail).get(0).getContent()).contains("+80/tcp");
+        }
+        assertThat(notifier.retryPending()).as("nothing to send to").isZero();
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void attachmentsOverTheCapAreLeftOutAndNamed() throws Exception {
+        MailNotifier.of(config().attachmentLimit(100).build(), MailTransport.SMTP, CLOCK).send(changes());
+
+        List<Part> parts = leaves(SMTP.getReceivedMessages()[0]);
+        assertThat(parts).hasSize(2);
+        assertThat((String) parts.get(0).getContent()).contains("Not attached, too large").contains("scan-20261102T020000Z.xml");
+    }
+
+    @Test
+    void authenticatesWithThePasswordFromAFile() throws Exception {
+        Path secret = Files.writeString(dir.resolve("smtp-password"), "s3cret\n");
+
+        Delivery delivery = MailNotifier.of(config().user("nmapdiff").passwordFromFile(secret).build(), MailTransport.SMTP, CLOCK)
+                .send(changes());
+
+        assertThat(delivery).isEqualTo(Delivery.DELIVERED);
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void subjectsSayWhatKindOfRunItWas() {
+        Notification n = changes();
+        assertThat(MailNotifier.subject(new Notification(MonitorReport.Kind.BASELINE, "baseline", n.snapshot(), null, null, "",
+                n.xml(), null, List.of()))).isEqualTo("nmapdiff: baseline recorded (2 hosts)");
+        assertThat(MailNotifier.subject(new Notification(MonitorReport.Kind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
+                n.ndiffText(), n.xml(), null, List.of()))).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
+    }
+
+    private static List<Path> eml(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    /** The leaf parts of a message, depth first. */
+    private static List<Part> leaves(Part part) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            List<Part> all = new ArrayList<>();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                all.addAll(leaves(child));
+            }
+            return all;
+        }
+        return Collections.singletonList(part);
+    }
+}
