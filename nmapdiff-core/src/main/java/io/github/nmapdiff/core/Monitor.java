@@ -123,7 +123,8 @@ public final class Monitor {
                 summary = previous != null
                         ? scopeChange(previous, snapshot) + " since snapshot " + previous.id()
                                 + "; nothing compared, this scan is the new baseline"
-                        : "baseline recorded: " + scan.hosts().size() + " hosts, nothing to compare with yet";
+                        : "baseline recorded: " + scan.hosts().size() + (scan.hosts().size() == 1 ? " host" : " hosts")
+                                + ", nothing to compare with yet";
             } else {
                 diff = ScanDiff.between(baseline.scan, scan);
                 kind = diff.changes().isEmpty() ? MonitorReport.Kind.NO_CHANGES : MonitorReport.Kind.CHANGES;

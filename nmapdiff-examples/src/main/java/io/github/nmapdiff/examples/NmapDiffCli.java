@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NmapDiffCli.Version.class,
         description = "Watches a network for change with nmap.",
-        subcommands = {DiffCommand.class, ShowCommand.class})
+        subcommands = {ScanCommand.class, DiffCommand.class, HistoryCommand.class, WatchCommand.class, ShowCommand.class},
+        footer = {
+            "",
+            "As the shell script it replaces: nmapdiff -f ips.txt --email ADDR -o DIR (the same as 'nmapdiff scan ...').",
+            "Exit codes: 0 no change, 1 changes, 2 error, 3 changes but the mail waits in the outbox."
+        })
 public final class NmapDiffCli {
     /** Exit code of a command that failed. */
     public static final int EXIT_ERROR = 2;
@@ -47,15 +53,21 @@ public final class NmapDiffCli {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NmapDiffCli());
+        args = asScript(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // what a user can act on is the message; a stack trace is for bugs only
-            if (e instanceof NmapDiffException) {
+            if (e instanceof NmapDiffException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("nmapdiff: " + e.getMessage());
                 return EXIT_ERROR;
             }
-            throw e;
+            if (System.getenv("NMAPDIFF_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().println("nmapdiff: unexpected error: " + e + " (a bug: please report it;"
+                    + " NMAPDIFF_DEBUG=1 shows the stack trace)");
+            return EXIT_ERROR;
         });
         cli.setParameterExceptionHandler((e, parsedArgs) -> {
             e.getCommandLine().getErr().println("nmapdiff: " + e.getMessage());
@@ -66,6 +78,20 @@ public final class NmapDiffCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The shell script took its options without a command word ({@code -f ips.txt --email ADDR -o DIR});
+     * they mean {@code scan}. Help and version stay the top-level ones.
+     */
+    static String[] asScript(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] scan = new String[args.length + 1];
+        scan[0] = "scan";
+        System.arraycopy(args, 0, scan, 1, args.length);
+        return scan;
     }
 
     /** Reads the version from the jar's manifest. */

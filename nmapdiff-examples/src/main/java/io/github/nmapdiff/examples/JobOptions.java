@@ -1,0 +1,208 @@
+package io.github.nmapdiff.examples;
+
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.spi.NotifierConfig;
+import io.github.nmapdiff.core.spi.RetentionPolicy;
+import io.github.nmapdiff.nmap.NmapOptions;
+import io.github.nmapdiff.notify.mail.MailConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the monitoring job, shared by {@code scan} and {@code watch}: the flags of the
+ * shell script ({@code -f}, {@code --email}, {@code -o}), nmap, SMTP, retention, and a
+ * properties file ({@code --config}) for everything, where a flag wins over the file.
+ */
+final class JobOptions {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "the targets, one per line (config: targets.file)")
+    Path targetsFile;
+
+    @Option(names = "--email", paramLabel = "ADDR", split = ",", description = "who gets the mail; repeat or separate with commas (config: email)")
+    List<String> email = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "the snapshot folder (config: output)")
+    Path output;
+
+    @Option(names = "--nmap-args", paramLabel = "ARGS",
+            description = "nmap options instead of the default -v -sV --top-ports 5000 -T4 -Pn -R (config: nmap.args)")
+    String nmapArgs;
+
+    @Option(names = "--nmap", paramLabel = "PATH", description = "the nmap program (config: nmap.path; default: nmap on the PATH)")
+    String nmapPath;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "stop nmap after this long and keep what it found, e.g. 2h (config: timeout)")
+    String timeout;
+
+    @Option(names = "--smtp-host", paramLabel = "HOST", description = "the SMTP server; without one, mail goes to DIR/outbox (config: smtp.host)")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", description = "the SMTP port (config: smtp.port; default after --smtp-tls: 25, 587, 465)")
+    Integer smtpPort;
+
+    @Option(names = "--smtp-from", paramLabel = "ADDR", description = "the sender (config: smtp.from)")
+    String smtpFrom;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "the SMTP user (config: smtp.user)")
+    String smtpUser;
+
+    @Option(names = "--smtp-password-env", paramLabel = "VAR", description = "the environment variable that holds the SMTP password (config: smtp.password.env)")
+    String smtpPasswordEnv;
+
+    @Option(names = "--smtp-password-file", paramLabel = "FILE", description = "the file whose first line is the SMTP password (config: smtp.password.file)")
+    Path smtpPasswordFile;
+
+    @Option(names = "--smtp-tls", paramLabel = "MODE", description = "none, starttls (the default) or smtps (config: smtp.tls)")
+    String smtpTls;
+
+    @Option(names = "--keep-last", paramLabel = "N", description = "keep only the newest N snapshots (config: keep.last)")
+    Integer keepLast;
+
+    @Option(names = "--keep-days", paramLabel = "D", description = "keep only snapshots younger than D days (config: keep.days)")
+    Integer keepDays;
+
+    @Option(names = "--compress-after", paramLabel = "N", description = "gzip all but the newest N snapshots (config: compress.after)")
+    Integer compressAfter;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", description = "how long to wait for another run on the same folder (config: lock.wait; default 5m)")
+    String lockWait;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a properties file with any of the settings above")
+    Path config;
+
+    private Properties properties;
+
+    /** The settings file, read once; empty without {@code --config}. */
+    Properties properties() {
+        if (properties == null) {
+            properties = new Properties();
+            if (config != null) {
+                try (Reader in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                } catch (IOException e) {
+                    throw new NmapDiffException("cannot read the config file " + config + ": " + e.getMessage());
+                }
+                if (properties.containsKey("smtp.password")) {
+                    throw new NmapDiffException(config + ": smtp.password is not read from a config file;"
+                            + " use smtp.password.env or smtp.password.file");
+                }
+            }
+        }
+        return properties;
+    }
+
+    private String setting(Object flag, String key) {
+        if (flag != null) {
+            return flag.toString();
+        }
+        String value = properties().getProperty(key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Settings for notifier plugins: the config file, then the environment as NMAPDIFF_WEBHOOK_URL for webhook.url. */
+    NotifierConfig notifierConfig() {
+        Properties p = properties();
+        return key -> {
+            String value = p.getProperty(key);
+            return value != null ? value : System.getenv("NMAPDIFF_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        };
+    }
+
+    Path targetsFile() {
+        String value = setting(targetsFile, "targets.file");
+        if (value == null) {
+            throw new NmapDiffException("no targets: give a targets file with -f FILE (one target per line)");
+        }
+        return Path.of(value);
+    }
+
+    Path output() {
+        String value = setting(output, "output");
+        if (value == null) {
+            throw new NmapDiffException("no snapshot folder: give one with -o DIR");
+        }
+        return Path.of(value);
+    }
+
+    NmapOptions nmapOptions() {
+        String args = setting(nmapArgs, "nmap.args");
+        return args == null ? NmapOptions.defaults() : NmapOptions.of(Arguments.split(args));
+    }
+
+    String nmapPath() {
+        String value = setting(nmapPath, "nmap.path");
+        return value == null ? "nmap" : value;
+    }
+
+    Duration timeout() {
+        String value = setting(timeout, "timeout");
+        return value == null ? null : Durations.parse(value, "--timeout");
+    }
+
+    Duration lockWait() {
+        String value = setting(lockWait, "lock.wait");
+        return value == null ? Duration.ofMinutes(5) : Durations.parse(value, "--lock-wait");
+    }
+
+    RetentionPolicy retention() {
+        String last = setting(keepLast, "keep.last");
+        String days = setting(keepDays, "keep.days");
+        if (last == null && days == null) {
+            return null;
+        }
+        try {
+            return new RetentionPolicy(last == null ? null : Integer.valueOf(last), days == null ? null : Duration.ofDays(Long.parseLong(days)));
+        } catch (IllegalArgumentException e) {
+            throw new NmapDiffException("retention: " + e.getMessage());
+        }
+    }
+
+    Integer compressAfter() {
+        String value = setting(compressAfter, "compress.after");
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    MailConfig mailConfig(Path outputFolder) {
+        MailConfig.Builder mail = MailConfig.builder().outbox(outputFolder.resolve("outbox"));
+        mail.host(setting(smtpHost, "smtp.host"));
+        String port = setting(smtpPort, "smtp.port");
+        if (port != null) {
+            mail.port(Integer.valueOf(port));
+        }
+        String tls = setting(smtpTls, "smtp.tls");
+        if (tls != null) {
+            try {
+                mail.tls(MailConfig.Tls.valueOf(tls.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new NmapDiffException("--smtp-tls must be none, starttls or smtps, not '" + tls + "'");
+            }
+        }
+        String from = setting(smtpFrom, "smtp.from");
+        if (from != null) {
+            mail.from(from);
+        }
+        mail.user(setting(smtpUser, "smtp.user"));
+        String env = setting(smtpPasswordEnv, "smtp.password.env");
+        String file = setting(smtpPasswordFile, "smtp.password.file");
+        if (env != null) {
+            mail.passwordFromEnvironment(env);
+        } else if (file != null) {
+            mail.passwordFromFile(Path.of(file));
+        }
+        mail.sslTrust(properties().getProperty("smtp.ssl.trust"));
+        List<String> to = new ArrayList<>(email);
+        if (to.isEmpty() && properties().getProperty("email") != null) {
+            to.add(properties().getProperty("email"));
+        }
+        mail.to(to.toArray(String[]::new));
+        return mail.build();
+    }
+}

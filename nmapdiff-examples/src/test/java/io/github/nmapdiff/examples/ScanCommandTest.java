@@ -1,0 +1,243 @@
+package io.github.nmapdiff.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.spi.NotifierConfig;
+import io.github.nmapdiff.core.testing.BannerServer;
+import io.github.nmapdiff.core.testing.Tool;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job from the command line, end to end: the real nmap against services this test opens
+ * on 127.0.0.1 (names from /etc/hosts only: {@code -n}), the real folder store, and a real
+ * SMTP server in this JVM.
+ */
+class ScanCommandTest {
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(true);
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void nmapIsInstalled() {
+        Tool.require("nmap");
+    }
+
+    private static int freePort() {
+        try {
+            return BannerServer.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return NmapDiffCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private Path targets() throws IOException {
+        return Files.writeString(dir.resolve("ips.txt"), "# loopback only\n127.0.0.1\n");
+    }
+
+    private static String nmapArgs(int... ports) {
+        StringBuilder list = new StringBuilder();
+        for (int p : ports) {
+            list.append(list.isEmpty() ? "" : ",").append(p);
+        }
+        return "-v -sV -p " + list + " -T4 -Pn -n";
+    }
+
+    @Test
+    void scriptFlagsGiveABaselineThenAMailInTheOutboxThatNamesTheOpenedPort() throws Exception {
+        Path ips = targets();
+        Path scans = dir.resolve("scans");
+        int port = freePort();
+        String args = nmapArgs(port);
+
+        int first = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args);
+
+        assertThat(first).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("nmapdiff: baseline recorded: 1 host, nothing to compare with yet\nsnapshot: ");
+
+        int second;
+        try (BannerServer ssh = BannerServer.ssh(port, "9.2p1")) {
+            second = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args);
+        }
+
+        assertThat(second).as("changes, the mail waits in the outbox").isEqualTo(3);
+        assertThat(out.toString()).startsWith("nmapdiff: 1 host changed: 1 port opened\n")
+                .contains("+" + port + "/tcp open   ssh     OpenSSH 9.2p1");
+        assertThat(err.toString()).contains("no SMTP server configured; the mail is in " + scans.resolve("outbox"));
+        List<Path> mails = eml(scans.resolve("outbox"));
+        assertThat(mails).hasSize(2);
+        MimeMessage mail = read(mails.get(1));
+        assertThat(mail.getSubject()).isEqualTo("nmapdiff: 1 change on 1 host");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("secops@example.test");
+        assertThat(body(mail)).contains(port + "/tcp");
+
+        assertThat(run("history", scans.toString())).isZero();
+        assertThat(out.toString()).contains("complete       1       -  baseline recorded").contains("1 host changed: 1 port opened");
+    }
+
+    @Test
+    void withAnSmtpServerTheMailIsSentAndWhenItIsDownItWaitsForTheNextRun() throws Exception {
+        Path ips = targets();
+        Path scans = dir.resolve("scans");
+        int port = freePort();
+        Path config = Files.writeString(dir.resolve("nmapdiff.properties"), String.join("\n",
+                "targets.file=" + ips, "output=" + scans, "email=secops@example.test", "nmap.args=" + nmapArgs(port),
+                "smtp.host=127.0.0.1", "smtp.port=" + SMTP_PORT, "smtp.tls=none", "smtp.from=nmapdiff@monitor.test", ""));
+
+        assertThat(run("scan", "--config", config.toString())).as(err.toString()).isZero();
+        assertThat(SMTP.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("nmapdiff: baseline recorded (1 host)");
+
+        SMTP.stop();
+        int down;
+        try (BannerServer ssh = BannerServer.ssh(port, "9.2p1")) {
+            down = run("scan", "--config", config.toString());
+        }
+        assertThat(down).isEqualTo(3);
+        assertThat(err.toString()).contains("the SMTP server could not be reached; the mail waits in");
+        assertThat(eml(scans.resolve("outbox"))).hasSize(1);
+
+        SMTP.start();
+        int up;
+        try (BannerServer ssh = BannerServer.ssh(port, "9.2p1")) {
+            up = run("scan", "--config", config.toString());
+        }
+        assertThat(up).as("no change this time").isZero();
+        assertThat(SMTP.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("nmapdiff: 1 change on 1 host");
+        assertThat(body(SMTP.getReceivedMessages()[0])).contains(port + "/tcp");
+        assertThat(eml(scans.resolve("outbox"))).isEmpty();
+    }
+
+    @Test
+    void theWebhookPluginIsFoundAndGetsTheJsonDiff() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            Path ips = targets();
+            int port = freePort();
+            Path config = Files.writeString(dir.resolve("nmapdiff.properties"),
+                    "webhook.url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hook\n");
+            String[] args = {"scan", "-f", ips.toString(), "-o", dir.resolve("scans").toString(), "--nmap-args", nmapArgs(port),
+                "--config", config.toString()};
+
+            assertThat(run(args)).isZero();
+            assertThat(bodies).as("a baseline compares nothing; the webhook skips it").isEmpty();
+            try (BannerServer smtp = BannerServer.smtp(port)) {
+                assertThat(run(args)).isEqualTo(3);
+            }
+
+            assertThat(bodies).singleElement().satisfies(json -> assertThat(json)
+                    .contains("\"format\" : \"nmapdiff-diff\"").contains("\"kind\" : \"port-opened\"").contains("\"port\" : " + port));
+            assertThat(err.toString()).contains("a notifier plugin cannot be loaded and is left out")
+                    .contains("notifier plugin 'throwing' is left out: this plugin is broken on purpose");
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void discoverySurvivesBrokenPluginsAndNamesThem() {
+        Notifiers.Found found = Notifiers.discover(NotifierConfig.of(Map.of("webhook.url", "http://127.0.0.1:9/hook")));
+
+        assertThat(found.notifiers()).extracting(n -> n.id()).containsExactly("webhook");
+        assertThat(found.problems()).hasSize(2).anyMatch(p -> p.contains("NoSuchProvider"))
+                .anyMatch(p -> p.contains("'throwing'"));
+    }
+
+    @Test
+    void watchRunsTheJobOnACronScheduleWithoutOverlap() throws Exception {
+        Path ips = targets();
+
+        int code = run("watch", "--cron", "*/2 * * * * *", "--max-runs", "2", "-f", ips.toString(), "-o", dir.resolve("scans").toString(),
+                "--nmap-args", nmapArgs(freePort()));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("next run at");
+        assertThat(out.toString()).contains("nmapdiff: baseline recorded").contains("nmapdiff: no changes");
+        assertThat(run("history", dir.resolve("scans").toString())).isZero();
+        assertThat(out.toString().lines().count()).isEqualTo(3);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwoWithNothingScanned() throws IOException {
+        Path bad = Files.writeString(dir.resolve("ips.txt"), "127.0.0.1\n127.0.0.1; reboot\n");
+
+        assertThat(run("-f", bad.toString(), "-o", dir.resolve("scans").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("nmapdiff: " + bad + ":2: '127.0.0.1; reboot' holds more than one word;"
+                + " write one target per line\n");
+        assertThat(dir.resolve("scans")).doesNotExist();
+
+        assertThat(run("-f", targets().toString(), "-o", dir.resolve("scans").toString(), "--nmap-args", "-sV -oX /tmp/x.xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("'-oX' is not allowed");
+
+        assertThat(run("watch", "--cron", "every night", "-f", targets().toString(), "-o", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a cron expression");
+
+        assertThat(run("-f", targets().toString(), "-o", dir.resolve("s2").toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-user", "me")).isEqualTo(2);
+        assertThat(err.toString()).contains("no password");
+    }
+
+    private static List<Path> eml(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    private static MimeMessage read(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    private static String body(MimeMessage mail) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        mail.writeTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
