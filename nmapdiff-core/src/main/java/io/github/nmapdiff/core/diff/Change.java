@@ -75,7 +75,14 @@ public sealed interface Change {
         }
     }
 
-    /** The summary of unlisted ports changed. @param host the host @param before "995 filtered ports", or "" @param after the same after */
+    /**
+     * The summary of unlisted ports changed, and no listed port opened or closed on the host
+     * (which would explain it: ndiff still shows both).
+     *
+     * @param host the host
+     * @param before "995 filtered ports", or "" for none
+     * @param after the same, now
+     */
     record ExtraPortsChanged(HostRef host, String before, String after) implements Change {
         /** Validates the fields. */
         public ExtraPortsChanged {

@@ -42,7 +42,10 @@ final class Changes {
             if (h.identityChanged()) {
                 changes.add(new Change.HostIdentityChanged(ref, ref(h.before())));
             }
-            if (h.extraPortsChanged()) {
+            // a port that opens or closes moves one port in or out of the "Not shown" count: the
+            // same event, told once; a change of the summary on its own is news
+            boolean portsMoved = h.shownPorts(false).stream().anyMatch(PortDiff::stateChanged);
+            if (h.extraPortsChanged() && !portsMoved) {
                 changes.add(new Change.ExtraPortsChanged(ref, NdiffHost.of(h.before()).extraPortsString(),
                         NdiffHost.of(h.after()).extraPortsString()));
             }

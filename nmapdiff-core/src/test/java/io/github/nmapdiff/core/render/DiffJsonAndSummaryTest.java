@@ -53,23 +53,34 @@ class DiffJsonAndSummaryTest {
     @Test
     void changesAreTypedAndInOrder() {
         assertThat(diff.changes()).extracting(Change::kind).containsExactly(
-                "extraports-changed", "service-changed", "port-opened", "host-removed");
-        assertThat(diff.changes().get(2)).isInstanceOfSatisfying(Change.PortOpened.class, opened -> {
+                "service-changed", "port-opened", "host-removed");
+        assertThat(diff.changes().get(1)).isInstanceOfSatisfying(Change.PortOpened.class, opened -> {
             assertThat(opened.port()).isEqualTo(new PortKey(8080, Protocol.TCP));
             assertThat(opened.before()).isNull();
             assertThat(opened.service().product()).isEqualTo("nginx");
             assertThat(opened.host().name()).isEqualTo("localhost (127.0.0.1)");
         });
-        assertThat(diff.changes().get(1)).isInstanceOfSatisfying(Change.ServiceChanged.class, changed -> {
+        assertThat(diff.changes().get(0)).isInstanceOfSatisfying(Change.ServiceChanged.class, changed -> {
             assertThat(changed.before().version()).isEqualTo("9.2p1");
             assertThat(changed.after().version()).isEqualTo("9.3p1");
         });
     }
 
     @Test
+    void aChangeOfTheUnlistedPortsAloneIsListed() {
+        ScanDiff extraOnly = ScanDiff.between(scan(1_700_000_000, 998, "9.2p1", "", ""), scan(1_700_086_400, 990, "9.2p1", "", ""));
+
+        assertThat(extraOnly.changes()).singleElement().isInstanceOfSatisfying(Change.ExtraPortsChanged.class, c -> {
+            assertThat(c.before()).isEqualTo("998 closed ports");
+            assertThat(c.after()).isEqualTo("990 closed ports");
+        });
+        assertThat(DiffSummary.of(extraOnly)).isEqualTo("1 host changed: 1 unlisted port count changed");
+    }
+
+    @Test
     void summaryCountsHostsAndKindsOfChange() {
         assertThat(DiffSummary.of(diff)).isEqualTo(
-                "2 hosts changed: 1 host removed, 1 port opened, 1 service version changed, 1 unlisted port count changed");
+                "2 hosts changed: 1 host removed, 1 port opened, 1 service version changed");
         assertThat(DiffSummary.of(ScanDiff.between(diff.before(), diff.before()))).isEqualTo("no changes");
     }
 
@@ -85,7 +96,7 @@ class DiffJsonAndSummaryTest {
         assertThat(json.get("after").get("hosts").asInt()).isEqualTo(1);
         assertThat(json.get("summary").asText()).isEqualTo(DiffSummary.of(diff));
         assertThat(json.get("ndiffCost").asInt()).isEqualTo(diff.cost(false));
-        JsonNode opened = json.get("changes").get(2);
+        JsonNode opened = json.get("changes").get(1);
         assertThat(opened.get("kind").asText()).isEqualTo("port-opened");
         assertThat(opened.get("host").get("addresses").get(0).asText()).isEqualTo("127.0.0.1");
         assertThat(opened.get("host").get("hostNames").get(0).asText()).isEqualTo("localhost");
@@ -93,10 +104,10 @@ class DiffJsonAndSummaryTest {
         assertThat(opened.get("protocol").asText()).isEqualTo("tcp");
         assertThat(opened.get("before").isNull()).isTrue();
         assertThat(opened.get("service").get("version").asText()).isEqualTo("1.22.1");
-        JsonNode service = json.get("changes").get(1);
+        JsonNode service = json.get("changes").get(0);
         assertThat(service.get("before").get("version").asText()).isEqualTo("9.2p1");
         assertThat(service.get("after").get("version").asText()).isEqualTo("9.3p1");
-        assertThat(json.get("changes").get(3).get("state").asText()).isEqualTo("up");
+        assertThat(json.get("changes").get(2).get("state").asText()).isEqualTo("up");
     }
 
     @Test
