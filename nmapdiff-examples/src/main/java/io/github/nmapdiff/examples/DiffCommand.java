@@ -1,5 +1,6 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.diff.FileDiff;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffJson;
@@ -55,14 +56,18 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NmapXmlReader reader = new NmapXmlReader();
-        Scan a = reader.read(before);
-        Scan b = reader.read(after);
+        // -v shows every host, so it needs the scans whole; otherwise only the hosts that changed are read in full
+        ScanDiff diff;
+        if (verbose && !format.json) {
+            NmapXmlReader reader = new NmapXmlReader();
+            diff = ScanDiff.between(reader.read(before), reader.read(after));
+        } else {
+            diff = FileDiff.between(before, after);
+        }
         PrintWriter err = spec.commandLine().getErr();
-        warnIfIncomplete(err, before, a);
-        warnIfIncomplete(err, after, b);
+        warnIfIncomplete(err, before, diff.before());
+        warnIfIncomplete(err, after, diff.after());
 
-        ScanDiff diff = ScanDiff.between(a, b);
         ZoneId zone = ZoneId.systemDefault();
         String output;
         int cost;

@@ -28,9 +28,11 @@ import java.util.TreeSet;
  * @param preScanScripts the pre-scan script results, paired by id; never null
  * @param hosts every host of either scan, in ndiff's order; never null
  * @param postScanScripts the post-scan script results, paired by id; never null
+ * @param hostsBefore how many hosts the first scan has (its host list may hold only those that changed)
+ * @param hostsAfter how many hosts the second scan has
  */
 public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts, List<HostDiff> hosts,
-        List<ScriptDiff> postScanScripts) {
+        List<ScriptDiff> postScanScripts, int hostsBefore, int hostsAfter) {
 
     /** Validates the fields and copies the lists. */
     public ScanDiff {
@@ -75,7 +77,7 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
         }
         // pre- and post-scan results are paired in file order, as ndiff pairs them
         return new ScanDiff(before, after, scriptDiffs(before.preScanScripts(), after.preScanScripts()), hosts,
-                scriptDiffs(before.postScanScripts(), after.postScanScripts()));
+                scriptDiffs(before.postScanScripts(), after.postScanScripts()), before.hosts().size(), after.hosts().size());
     }
 
     /**
@@ -172,6 +174,11 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
     /** Returns whether ndiff would find no difference (without {@code -v}). */
     public boolean isEmpty() {
         return cost(false) == 0;
+    }
+
+    /** Returns this diff with the host counts of the whole scans, for a diff made of the changed hosts only. */
+    ScanDiff withHostCounts(int before, int after) {
+        return new ScanDiff(this.before, this.after, preScanScripts, hosts, postScanScripts, before, after);
     }
 
     /** Returns the hosts ndiff shows: those that changed, or all with {@code -v}. */

@@ -53,9 +53,9 @@ public final class DiffJson {
             json.writeStringField("format", "nmapdiff-diff");
             json.writeNumberField("version", VERSION);
             json.writeFieldName("before");
-            scan(json, diff.before());
+            scan(json, diff.before(), diff.hostsBefore());
             json.writeFieldName("after");
-            scan(json, diff.after());
+            scan(json, diff.after(), diff.hostsAfter());
             json.writeStringField("summary", DiffSummary.of(changes));
             json.writeNumberField("ndiffCost", diff.cost(false));
             json.writeArrayFieldStart("changes");
@@ -70,13 +70,13 @@ public final class DiffJson {
         return out + "\n";
     }
 
-    private static void scan(JsonGenerator json, Scan scan) throws IOException {
+    private static void scan(JsonGenerator json, Scan scan, int hosts) throws IOException {
         json.writeStartObject();
         json.writeStringField("nmapVersion", scan.nmapVersion());
         json.writeStringField("args", scan.args());
         json.writeStringField("start", scan.start() == null ? null : scan.start().toString());
         json.writeBooleanField("complete", scan.complete());
-        json.writeNumberField("hosts", scan.hosts().size());
+        json.writeNumberField("hosts", hosts);
         json.writeEndObject();
     }
 

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.xml;
 
 import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.internal.xml.ModelToXml;
+import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -44,6 +45,57 @@ public final class NmapXmlWriter {
             writer.flush();
         } catch (IOException e) {
             throw new ScanIoException("cannot write the scan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts writing a scan host by host, for scans too large to hold: the header (everything
+     * of {@code header} but its hosts) at once, each host as it comes, and the rest at
+     * {@link HostWriter#finish(Scan)}.
+     *
+     * @param header the scan whose header to write; its hosts are ignored; never null
+     * @param out where the XML goes, never null; left open
+     * @return the writer of hosts, never null
+     */
+    public HostWriter open(Scan header, OutputStream out) {
+        Objects.requireNonNull(header, "header");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ModelToXml xml = new ModelToXml(writer);
+        try {
+            xml.header(header);
+        } catch (IOException e) {
+            throw new ScanIoException("cannot write the scan: " + e.getMessage(), e);
+        }
+        return new HostWriter(xml, writer);
+    }
+
+    /** Writes hosts one at a time; not thread-safe. */
+    public static final class HostWriter {
+        private final ModelToXml xml;
+        private final Writer writer;
+
+        private HostWriter(ModelToXml xml, Writer writer) {
+            this.xml = xml;
+            this.writer = writer;
+        }
+
+        /** Writes one host. */
+        public void host(Host host) {
+            try {
+                xml.host(host);
+            } catch (IOException e) {
+                throw new ScanIoException("cannot write the scan: " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes what follows the hosts (post-scan scripts, run statistics) and flushes. */
+        public void finish(Scan trailer) {
+            try {
+                xml.trailer(trailer);
+                writer.flush();
+            } catch (IOException e) {
+                throw new ScanIoException("cannot write the scan: " + e.getMessage(), e);
+            }
         }
     }
 

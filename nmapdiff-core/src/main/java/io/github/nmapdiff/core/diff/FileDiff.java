@@ -1,0 +1,110 @@
+package io.github.nmapdiff.core.diff;
+
+import io.github.nmapdiff.core.ScanIoException;
+import io.github.nmapdiff.core.internal.xml.HostIndex;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Compares two nmap XML files of any size, in memory that grows with the hosts that changed
+ * rather than with all hosts.
+ *
+ * <p>Both files are read at once, each on its own thread, by a fast pass that keeps per host
+ * only its id, a 128-bit fingerprint of all that ndiff compares, and where it lies in the file.
+ * Hosts with equal fingerprints are equal to ndiff and are left out; only the others are read
+ * in full and compared with {@link ScanDiff#between}. The result renders exactly as the full
+ * comparison without {@code -v}: its host lists hold the hosts that changed, and
+ * {@link ScanDiff#hostsBefore()} and {@link ScanDiff#hostsAfter()} count them all. For
+ * {@code -v}, which shows every host, read the scans whole.
+ *
+ * <p>Files the fast pass cannot take (gzipped, cut short, broken, hosts with neither address
+ * nor name, a host twice) are read the usual way, with the usual errors.
+ */
+public final class FileDiff {
+    private FileDiff() {
+    }
+
+    /**
+     * Compares two files.
+     *
+     * @param before the older scan, never null
+     * @param after the newer scan, never null
+     * @return the diff of the hosts that changed, never null
+     * @throws io.github.nmapdiff.core.MalformedScanException when a file is not well-formed nmap XML
+     * @throws ScanIoException when a file cannot be read
+     */
+    public static ScanDiff between(Path before, Path after) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        CompletableFuture<HostIndex> indexA = CompletableFuture.supplyAsync(() -> HostIndex.build(before));
+        HostIndex b = HostIndex.build(after);
+        HostIndex a;
+        try {
+            a = indexA.join();
+        } catch (CompletionException e) {
+            a = null;
+        }
+        if (a != null && b != null) {
+            ScanDiff fast = changedOnly(a, b, before, after);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        NmapXmlReader reader = new NmapXmlReader();
+        return ScanDiff.between(reader.read(before), reader.read(after));
+    }
+
+    private static ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
+        Map<String, HostIndex.Entry> byId = new HashMap<>(a.hosts().size() * 2);
+        for (HostIndex.Entry e : a.hosts()) {
+            if (byId.put(e.id(), e) != null) {
+                return null; // a host twice: ndiff pairs them in file order; the full comparison does too
+            }
+        }
+        Set<String> seenInB = new HashSet<>(b.hosts().size() * 2);
+        Set<String> matched = new HashSet<>();
+        List<HostIndex.Entry> changedB = new ArrayList<>();
+        Set<String> changedIds = new HashSet<>();
+        for (HostIndex.Entry e : b.hosts()) {
+            if (!seenInB.add(e.id())) {
+                return null;
+            }
+            HostIndex.Entry old = byId.get(e.id());
+            if (old == null) {
+                changedB.add(e);
+            } else {
+                matched.add(e.id());
+                if (!old.sameAs(e)) {
+                    changedB.add(e);
+                    changedIds.add(e.id());
+                }
+            }
+        }
+        List<HostIndex.Entry> changedA = new ArrayList<>();
+        for (HostIndex.Entry e : a.hosts()) {
+            if (!matched.contains(e.id()) || changedIds.contains(e.id())) {
+                changedA.add(e);
+            }
+        }
+        NmapXmlReader reader = new NmapXmlReader();
+        try {
+            Scan scanA = reader.read(new ByteArrayInputStream(a.document(changedA)), before.toString());
+            Scan scanB = reader.read(new ByteArrayInputStream(b.document(changedB)), after.toString());
+            return ScanDiff.between(scanA, scanB).withHostCounts(a.hosts().size(), b.hosts().size());
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + before + " or " + after + ": " + e.getMessage(), e);
+        }
+    }
+}
