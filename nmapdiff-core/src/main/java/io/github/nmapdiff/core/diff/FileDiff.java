@@ -49,6 +49,8 @@ public final class FileDiff {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         CompletableFuture<HostIndex> indexA = CompletableFuture.supplyAsync(() -> HostIndex.build(before));
+        // the XML binding takes a while to set up; let it while the files are read
+        CompletableFuture<Void> binding = CompletableFuture.runAsync(NmapXmlReader::prepare);
         HostIndex b = HostIndex.build(after);
         HostIndex a;
         try {
@@ -64,6 +66,15 @@ public final class FileDiff {
         }
         NmapXmlReader reader = new NmapXmlReader();
         return ScanDiff.between(reader.read(before), reader.read(after));
+    }
+
+    /** The scan with only the chosen hosts, read in full. */
+    private static Scan read(HostIndex index, List<HostIndex.Entry> chosen, Path file) {
+        try {
+            return new NmapXmlReader().read(new ByteArrayInputStream(index.document(chosen)), file.toString());
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
@@ -98,13 +109,12 @@ public final class FileDiff {
                 changedA.add(e);
             }
         }
-        NmapXmlReader reader = new NmapXmlReader();
+        CompletableFuture<Scan> scanA = CompletableFuture.supplyAsync(() -> read(a, changedA, before));
+        Scan scanB = read(b, changedB, after);
         try {
-            Scan scanA = reader.read(new ByteArrayInputStream(a.document(changedA)), before.toString());
-            Scan scanB = reader.read(new ByteArrayInputStream(b.document(changedB)), after.toString());
-            return ScanDiff.between(scanA, scanB).withHostCounts(a.hosts().size(), b.hosts().size());
-        } catch (IOException e) {
-            throw new ScanIoException("cannot read " + before + " or " + after + ": " + e.getMessage(), e);
+            return ScanDiff.between(scanA.join(), scanB).withHostCounts(a.hosts().size(), b.hosts().size());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 }

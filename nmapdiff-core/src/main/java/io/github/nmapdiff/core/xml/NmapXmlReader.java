@@ -36,6 +36,14 @@ public final class NmapXmlReader {
     }
 
     /**
+     * Sets up the XML binding now rather than at the first read, which takes a few hundred
+     * milliseconds once per process; for programs that can do it while busy with something else.
+     */
+    public static void prepare() {
+        StaxScanStream.prepare();
+    }
+
+    /**
      * Reads a whole scan file.
      *
      * @param file the file, never null

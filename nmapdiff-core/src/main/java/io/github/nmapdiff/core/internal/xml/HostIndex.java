@@ -146,27 +146,13 @@ public final class HostIndex {
                     byte[] hash = fingerprint.hash();
                     hosts.add(new Entry(id, toLong(hash, 0), toLong(hash, 8), start, end));
                 } else {
-                    skip(xml);
+                    Elements.skipRest(xml);
                     others.add(new long[] {start, xml.getLocationInfo().getEndingByteOffset()});
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 return new HostIndex(file, headerEnd, others, hosts); // </nmaprun>
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.END_DOCUMENT) {
                 return null;
-            }
-        }
-    }
-
-    private static void skip(XMLStreamReader2 xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new XMLStreamException("entity reference");
             }
         }
     }
@@ -196,7 +182,8 @@ public final class HostIndex {
         };
 
         private final MessageDigest sha;
-        private final byte[] buffer = new byte[8192];
+        private byte[] buffer = new byte[4096];
+        private int length;
         private String state;
         private final List<String[]> addresses = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
@@ -245,7 +232,11 @@ public final class HostIndex {
                             if (address[1] == null) {
                                 return null;
                             }
-                            if (addresses.stream().noneMatch(a -> a[0].equals(address[0]) && a[1].equals(address[1]))) {
+                            boolean known = false;
+                            for (String[] a : addresses) {
+                                known |= a[0].equals(address[0]) && a[1].equals(address[1]);
+                            }
+                            if (!known) {
                                 addresses.add(address);
                             }
                         }
@@ -358,7 +349,7 @@ public final class HostIndex {
         }
 
         byte[] hash() {
-            sha.reset();
+            length = 0;
             put(state);
             for (String[] a : addresses) { // sorted by id()
                 put(a[0]);
@@ -396,32 +387,39 @@ public final class HostIndex {
                 put(r[0]);
                 put(r[1]);
             }
+            sha.reset();
+            sha.update(buffer, 0, length);
             return sha.digest();
         }
 
-        /** A value as UTF-16 code units, then U+0000 as a separator: no XML value holds it, so fields cannot run together. */
+        /**
+         * Appends a value and a separator, so that no two sequences of values give the same
+         * bytes: an ASCII character as itself; any other as 0xFE and its two bytes; null as
+         * 0xFF; then 0x00, which no XML character gives.
+         */
         private void put(String value) {
+            ensure(value == null ? 2 : 3 * value.length() + 1);
             if (value == null) {
-                // U+FFFF and U+0000 are not XML characters: neither can come from a value
-                sha.update((byte) 0xFF);
-                sha.update((byte) 0xFF);
-                sha.update((byte) 0);
-                sha.update((byte) 0);
-                return;
-            }
-            int n = 0;
-            for (int i = 0; i < value.length(); i++) {
-                if (n + 2 > buffer.length) {
-                    sha.update(buffer, 0, n);
-                    n = 0;
+                buffer[length++] = (byte) 0xFF;
+            } else {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c < 0x80) {
+                        buffer[length++] = (byte) c;
+                    } else {
+                        buffer[length++] = (byte) 0xFE;
+                        buffer[length++] = (byte) (c >> 8);
+                        buffer[length++] = (byte) c;
+                    }
                 }
-                char c = value.charAt(i);
-                buffer[n++] = (byte) (c >> 8);
-                buffer[n++] = (byte) c;
             }
-            sha.update(buffer, 0, n);
-            sha.update((byte) 0);
-            sha.update((byte) 0);
+            buffer[length++] = 0;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -226,15 +227,7 @@ public final class StaxScanStream implements ScanStream {
     }
 
     private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        Elements.skipRest(xml);
         xml.next();
     }
 
@@ -255,7 +248,8 @@ public final class StaxScanStream implements ScanStream {
 
     private static boolean mentionsEntity(XMLStreamException e) {
         // the JDK parser's words for a reference to an entity that, with DTDs off, is never declared
-        return String.valueOf(e.getMessage()).contains("referenced, but not declared");
+        String message = String.valueOf(e.getMessage());
+        return message.contains("referenced, but not declared") || message.contains("entity reference");
     }
 
     private static XMLStreamException findParseError(Throwable e) {
@@ -337,6 +331,11 @@ public final class StaxScanStream implements ScanStream {
         } catch (IOException ignored) {
             // nothing was written, so nothing can be lost by a failed close
         }
+    }
+
+    /** Loads the class, and so creates the JAXB context, now. */
+    public static void prepare() {
+        Objects.requireNonNull(CONTEXT);
     }
 
     private static JAXBContext createContext() {
