@@ -22,7 +22,12 @@ public sealed interface Change {
     /** Returns a short kebab-case name of the kind of change, stable for JSON: {@code port-opened}. */
     String kind();
 
-    /** A host appeared. @param host the host @param state its state */
+    /**
+     * A host appeared.
+     *
+     * @param host the host
+     * @param state its state
+     */
     record HostAdded(HostRef host, HostState state) implements Change {
         /** Validates the fields. */
         public HostAdded {
@@ -35,7 +40,12 @@ public sealed interface Change {
         }
     }
 
-    /** A host is gone. @param host the host @param state its state before */
+    /**
+     * A host is gone.
+     *
+     * @param host the host
+     * @param state its state before
+     */
     record HostRemoved(HostRef host, HostState state) implements Change {
         /** Validates the fields. */
         public HostRemoved {
@@ -48,7 +58,13 @@ public sealed interface Change {
         }
     }
 
-    /** A host's state changed, say from up to down. @param host the host @param before the old state @param after the new state */
+    /**
+     * A host's state changed, say from up to down.
+     *
+     * @param host the host
+     * @param before the old state
+     * @param after the new state
+     */
     record HostStateChanged(HostRef host, HostState before, HostState after) implements Change {
         /** Validates the fields. */
         public HostStateChanged {
@@ -61,7 +77,12 @@ public sealed interface Change {
         }
     }
 
-    /** A host's addresses or names changed. @param host the host after @param before the host as it was */
+    /**
+     * A host's addresses or names changed.
+     *
+     * @param host the host after
+     * @param before the host as it was
+     */
     record HostIdentityChanged(HostRef host, HostRef before) implements Change {
         /** Validates the fields. */
         public HostIdentityChanged {
