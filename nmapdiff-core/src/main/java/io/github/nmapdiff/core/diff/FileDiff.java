@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
  * Compares two nmap XML files of any size, in memory that grows with the hosts that changed
  * rather than with all hosts.
  *
- * <p>Both files are read at once, each on its own thread, by a fast pass that keeps per host
- * only its id, a 128-bit fingerprint of all that ndiff compares, and where it lies in the file.
+ * <p>Both files are read at once, each on its own thread, by a pass over their bytes (no XML
+ * parser) that keeps per host only its id, a SHA-256 fingerprint of its bytes less those ndiff
+ * ignores, and where it lies in the file.
  * Hosts with equal fingerprints are equal to ndiff and are left out; only the others are read
  * in full and compared with {@link ScanDiff#between}. The result renders exactly as the full
  * comparison without {@code -v}: its host lists hold the hosts that changed, and

@@ -12,7 +12,6 @@ import javax.xml.stream.XMLInputFactory;
  */
 public final class SafeXml {
     private static final XMLInputFactory INPUT = create();
-    private static final XMLInputFactory FAST = createFast();
 
     private SafeXml() {
     }
@@ -20,27 +19,6 @@ public final class SafeXml {
     /** Returns the shared, thread-safe input factory; its parsers are not thread-safe. */
     public static XMLInputFactory inputFactory() {
         return INPUT;
-    }
-
-    /**
-     * Returns the fast factory (Aalto), for the one pass over large files that only fingerprints
-     * hosts; it gives byte offsets. Same settings: no DTD, no entity expansion, nothing external.
-     * Anything it cannot read is read again by {@link #inputFactory()}, whose errors are the ones
-     * reported.
-     */
-    public static XMLInputFactory fastInputFactory() {
-        return FAST;
-    }
-
-    private static XMLInputFactory createFast() {
-        XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new javax.xml.stream.XMLStreamException("external resource refused: " + systemId);
-        });
-        return f;
     }
 
     private static XMLInputFactory create() {
