@@ -61,10 +61,9 @@ class MonitorPipelineTest {
     @Test
     void baselineThenAChangeThenAnIncompleteScanThatIsNoBaseline() throws Exception {
         Tool.require("nmap");
-        try (BannerServer ssh = BannerServer.ssh(); SilentServer silent = new SilentServer()) {
+        try (BannerServer ssh = BannerServer.ssh()) {
             int smtpPort = BannerServer.freePort();
-            int slowPort = freeOtherThan(silent.port());
-            silent.close();
+            int slowPort = freeOtherThan(smtpPort);
             NmapOptions options = NmapOptions.builder().ports(ssh.port() + "," + smtpPort + "," + slowPort)
                     .reverseDns(NmapOptions.ReverseDns.NEVER).add("--max-hostgroup", "1").build();
             Recorder recorder = new Recorder();
