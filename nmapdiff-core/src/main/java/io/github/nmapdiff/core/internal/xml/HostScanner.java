@@ -188,19 +188,7 @@ final class HostScanner {
     /** Reads a name at {@code pos}. */
     private String name() throws IOException {
         int start = pos;
-        while (true) {
-            if (pos >= limit && !have(pos - start + 1)) {
-                throw new Unsupported("the file ends inside a name");
-            }
-            byte b = buf[pos];
-            if (isSpace(b) || b == '>' || b == '/' || b == '=') {
-                break;
-            }
-            if ((b & 0x80) != 0) {
-                throw new Unsupported("a name beyond ASCII");
-            }
-            pos++;
-        }
+        skipName();
         return new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
