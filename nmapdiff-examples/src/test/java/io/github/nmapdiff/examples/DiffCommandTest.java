@@ -2,6 +2,7 @@ package io.github.nmapdiff.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmapdiff.core.testing.LocalhostScan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,21 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code diff} command, in process; {@link NmapDiffJarIT} runs it from the jar. */
 class DiffCommandTest {
-    private static final String SCAN = """
-            <?xml version="1.0"?>
-            <nmaprun scanner="nmap" args="nmap -sV 127.0.0.1" start="%d" version="7.93" xmloutputversion="1.05">
-            <verbose level="0"/><debugging level="0"/>
-            <host><status state="up" reason="user-set" reason_ttl="0"/>
-            <address addr="127.0.0.1" addrtype="ipv4"/>
-            <hostnames><hostname name="localhost" type="user"/></hostnames>
-            <ports><port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/>
-            <service name="ssh" product="OpenSSH" version="9.2p1" method="probed" conf="10"/></port>
-            %s</ports>
-            </host>
-            <runstats><finished time="%d" elapsed="5.00" exit="success"/><hosts up="1" down="0" total="1"/></runstats>
-            </nmaprun>
-            """;
-
     @TempDir
     static Path dir;
     static Path before;
@@ -38,11 +24,11 @@ class DiffCommandTest {
         if (dir == null) {
             dir = Files.createTempDirectory("nmapdiff-diff");
         }
-        before = Files.writeString(dir.resolve("before.xml"), SCAN.formatted(1_700_000_000, "", 1_700_000_005));
-        after = Files.writeString(dir.resolve("after.xml"), SCAN.formatted(1_700_086_400,
+        before = LocalhostScan.startingAt(1_700_000_000).write(dir.resolve("before.xml"));
+        after = LocalhostScan.startingAt(1_700_086_400).morePorts(
                 "<port protocol=\"tcp\" portid=\"25\"><state state=\"open\" reason=\"syn-ack\" reason_ttl=\"64\"/>"
-                        + "<service name=\"smtp\" product=\"Postfix smtpd\" method=\"probed\" conf=\"10\"/></port>",
-                1_700_086_405));
+                        + "<service name=\"smtp\" product=\"Postfix smtpd\" method=\"probed\" conf=\"10\"/></port>\n")
+                .write(dir.resolve("after.xml"));
     }
 
     private final StringWriter out = new StringWriter();

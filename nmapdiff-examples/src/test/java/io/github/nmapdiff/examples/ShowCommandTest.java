@@ -2,6 +2,7 @@ package io.github.nmapdiff.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmapdiff.core.testing.LocalhostScan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,19 +24,7 @@ class ShowCommandTest {
 
     @Test
     void showPrintsHostsAndPorts() throws IOException {
-        Path file = Files.writeString(dir.resolve("scan.xml"), """
-                <?xml version="1.0"?>
-                <nmaprun scanner="nmap" args="nmap -sV 127.0.0.1" start="1700000000" version="7.93" xmloutputversion="1.05">
-                <verbose level="0"/><debugging level="0"/>
-                <host><status state="up" reason="localhost-response" reason_ttl="0"/>
-                <address addr="127.0.0.1" addrtype="ipv4"/>
-                <hostnames><hostname name="localhost" type="user"/></hostnames>
-                <ports><port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/>
-                <service name="ssh" product="OpenSSH" version="8.9p1" extrainfo="protocol 2.0" method="probed" conf="10"/></port></ports>
-                </host>
-                <runstats><finished time="1700000005" elapsed="5.00" exit="success"/><hosts up="1" down="0" total="1"/></runstats>
-                </nmaprun>
-                """);
+        Path file = LocalhostScan.startingAt(1_700_000_000).ssh("8.9p1", "protocol 2.0").write(dir.resolve("scan.xml"));
 
         int code = run("show", file.toString());
 

@@ -11,28 +11,13 @@ import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.testing.Corpus;
+import io.github.nmapdiff.core.testing.LocalhostScan;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DiffJsonAndSummaryTest {
-    private static final String SCAN = """
-            <?xml version="1.0"?>
-            <nmaprun scanner="nmap" args="nmap -sV 127.0.0.1" start="%d" version="7.93" xmloutputversion="1.05">
-            <verbose level="0"/><debugging level="0"/>
-            <host><status state="up" reason="user-set" reason_ttl="0"/>
-            <address addr="127.0.0.1" addrtype="ipv4"/>
-            <hostnames><hostname name="localhost" type="user"/></hostnames>
-            <ports><extraports state="closed" count="%d"/>
-            <port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/>
-            <service name="ssh" product="OpenSSH" version="%s" method="probed" conf="10"/></port>
-            %s</ports>
-            </host>
-            %s
-            <runstats><finished time="%d" elapsed="5.00" exit="success"/><hosts up="1" down="0" total="1"/></runstats>
-            </nmaprun>
-            """;
     private static final String HTTP = """
             <port protocol="tcp" portid="8080"><state state="open" reason="syn-ack" reason_ttl="64"/>
             <service name="http" product="nginx" version="1.22.1" method="probed" conf="10"/></port>
@@ -42,7 +27,8 @@ class DiffJsonAndSummaryTest {
             """;
 
     private static Scan scan(long start, int closed, String sshVersion, String morePorts, String moreHosts) {
-        String xml = SCAN.formatted(start, closed, sshVersion, morePorts, moreHosts, start + 5);
+        String xml = LocalhostScan.startingAt(start).closedExtraPorts(closed).ssh(sshVersion, null).morePorts(morePorts)
+                .moreHosts(moreHosts).xml();
         return new NmapXmlReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "scan.xml");
     }
 

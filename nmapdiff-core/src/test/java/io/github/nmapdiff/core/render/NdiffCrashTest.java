@@ -3,10 +3,10 @@ package io.github.nmapdiff.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.testing.LocalhostScan;
 import io.github.nmapdiff.core.testing.Tool;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -19,26 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * for the port in question, and results in order of script id.
  */
 class NdiffCrashTest {
-    private static final String SCAN = """
-            <?xml version="1.0"?>
-            <nmaprun scanner="nmap" args="nmap -sV -sC 127.0.0.1" start="%d" version="7.93" xmloutputversion="1.05">
-            <verbose level="0"/><debugging level="0"/>
-            <host><status state="up" reason="user-set" reason_ttl="0"/>
-            <address addr="127.0.0.1" addrtype="ipv4"/>
-            <hostnames><hostname name="localhost" type="user"/></hostnames>
-            <ports><port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/>
-            <service name="ssh" product="OpenSSH" version="9.2p1" method="probed" conf="10"/>
-            %s</port></ports>
-            </host>
-            <runstats><finished time="%d" elapsed="5.00" exit="success"/><hosts up="1" down="0" total="1"/></runstats>
-            </nmaprun>
-            """;
-
     @TempDir
     Path dir;
 
-    private Path scan(String name, long start, String scripts) throws IOException {
-        return Files.writeString(dir.resolve(name), SCAN.formatted(start, scripts, start + 5));
+    private Path scan(String name, long start, String scripts) {
+        return LocalhostScan.startingAt(start).args("nmap -sV -sC 127.0.0.1").sshScripts(scripts).write(dir.resolve(name));
     }
 
     private static ScanDiff diff(Path a, Path b) {
