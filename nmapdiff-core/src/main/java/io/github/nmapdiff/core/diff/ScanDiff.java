@@ -54,8 +54,8 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         List<HostDiff> hosts = new ArrayList<>();
-        List<Host> a = sortedById(before.hosts());
-        List<Host> b = sortedById(after.hosts());
+        List<Keyed> a = sortedById(before.hosts());
+        List<Keyed> b = sortedById(after.hosts());
         int i = 0;
         int j = 0;
         while (i < a.size() || j < b.size()) {
@@ -65,14 +65,14 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
             } else if (j == b.size()) {
                 order = -1;
             } else {
-                order = compareIds(NdiffHost.of(a.get(i)).id(), NdiffHost.of(b.get(j)).id());
+                order = compareIds(a.get(i).id, b.get(j).id);
             }
             if (order < 0) {
-                hosts.add(hostDiff(a.get(i++), null));
+                hosts.add(hostDiff(a.get(i++).host, null));
             } else if (order > 0) {
-                hosts.add(hostDiff(null, b.get(j++)));
+                hosts.add(hostDiff(null, b.get(j++).host));
             } else {
-                hosts.add(hostDiff(a.get(i++), b.get(j++)));
+                hosts.add(hostDiff(a.get(i++).host, b.get(j++).host));
             }
         }
         // pre- and post-scan results are paired in file order, as ndiff pairs them
@@ -91,9 +91,17 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
         return PyText.compare(x, y);
     }
 
-    private static List<Host> sortedById(List<Host> hosts) {
-        List<Host> sorted = new ArrayList<>(hosts);
-        sorted.sort(Comparator.comparing((Host h) -> NdiffHost.of(h).id(), Comparator.nullsLast(PyText.ORDER)));
+    /** A host with its ndiff id, worked out once. */
+    private record Keyed(Host host, String id) {
+    }
+
+    /** The hosts in ndiff's order, stable for equal ids. */
+    private static List<Keyed> sortedById(List<Host> hosts) {
+        List<Keyed> sorted = new ArrayList<>(hosts.size());
+        for (Host h : hosts) {
+            sorted.add(new Keyed(h, NdiffHost.of(h).id()));
+        }
+        sorted.sort(Comparator.comparing(Keyed::id, Comparator.nullsLast(PyText.ORDER)));
         return sorted;
     }
 

@@ -167,6 +167,23 @@ final class HostScanner {
         return null;
     }
 
+    /** Returns the index of the name in {@code buf[from, to)} among {@code names}, or -1, without allocating. */
+    private int indexOf(String[] names, int from, int to) {
+        for (int n = 0; n < names.length; n++) {
+            String name = names[n];
+            if (name.length() == to - from) {
+                boolean same = true;
+                for (int i = 0; i < name.length() && same; i++) {
+                    same = buf[from + i] == (byte) name.charAt(i);
+                }
+                if (same) {
+                    return n;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Moves past a name at {@code pos}. */
     private void skipName() throws IOException {
         int start = pos;
@@ -213,7 +230,9 @@ final class HostScanner {
                 pos++;
                 return true;
             }
-            String attribute = name();
+            int nameStart = pos;
+            skipName();
+            int wanted = indexOf(names, nameStart, pos);
             skipSpace();
             if (peek() != '=') {
                 throw new Unsupported("an attribute without a value");
@@ -238,10 +257,8 @@ final class HostScanner {
                 }
                 pos++;
             }
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(attribute)) {
-                    values[i] = decode(start, pos);
-                }
+            if (wanted >= 0) {
+                values[wanted] = decode(start, pos);
             }
             pos++;
         }
