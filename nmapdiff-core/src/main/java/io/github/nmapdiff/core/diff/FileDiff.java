@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -34,6 +32,8 @@ import java.util.concurrent.CompletionException;
  * nor name, a host twice) are read the usual way, with the usual errors.
  */
 public final class FileDiff {
+    private static final HostIndex.Entry SEEN_IN_B = new HostIndex.Entry("", 0, 0, -1, -1);
+
     private FileDiff() {
     }
 
@@ -79,37 +79,34 @@ public final class FileDiff {
     }
 
     private static ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
+        // one map: an id of A maps to its entry until B matches it; then, like an id only B
+        // has, to a marker, so that an id twice on either side is seen
         Map<String, HostIndex.Entry> byId = new HashMap<>(a.hosts().size() * 2);
         for (HostIndex.Entry e : a.hosts()) {
             if (byId.put(e.id(), e) != null) {
                 return null; // a host twice: ndiff pairs them in file order; the full comparison does too
             }
         }
-        Set<String> seenInB = new HashSet<>(b.hosts().size() * 2);
-        Set<String> matched = new HashSet<>();
         List<HostIndex.Entry> changedB = new ArrayList<>();
-        Set<String> changedIds = new HashSet<>();
+        List<HostIndex.Entry> changedA = new ArrayList<>();
         for (HostIndex.Entry e : b.hosts()) {
-            if (!seenInB.add(e.id())) {
+            HostIndex.Entry old = byId.put(e.id(), SEEN_IN_B);
+            if (old == SEEN_IN_B) {
                 return null;
             }
-            HostIndex.Entry old = byId.get(e.id());
             if (old == null) {
                 changedB.add(e);
-            } else {
-                matched.add(e.id());
-                if (!old.sameAs(e)) {
-                    changedB.add(e);
-                    changedIds.add(e.id());
-                }
+            } else if (!old.sameAs(e)) {
+                changedB.add(e);
+                changedA.add(old);
             }
         }
-        List<HostIndex.Entry> changedA = new ArrayList<>();
         for (HostIndex.Entry e : a.hosts()) {
-            if (!matched.contains(e.id()) || changedIds.contains(e.id())) {
-                changedA.add(e);
+            if (byId.get(e.id()) == e) {
+                changedA.add(e); // not in B: removed
             }
         }
+        changedA.sort(java.util.Comparator.comparingLong(HostIndex.Entry::start));
         CompletableFuture<Scan> scanA = CompletableFuture.supplyAsync(() -> read(a, changedA, before));
         Scan scanB = read(b, changedB, after);
         try {
