@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.diff;
 
+import io.github.nmapdiff.core.MalformedScanException;
 import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.internal.xml.HostIndex;
 import io.github.nmapdiff.core.model.Scan;
@@ -29,7 +30,10 @@ import java.util.concurrent.CompletionException;
  * {@code -v}, which shows every host, read the scans whole.
  *
  * <p>Files the fast pass cannot take (gzipped, cut short, broken, hosts with neither address
- * nor name, a host twice) are read the usual way, with the usual errors.
+ * nor name, a host twice), and changed hosts that do not read, are read the usual way, with
+ * the usual errors and their lines. A host that is the same in both files is not read in full,
+ * so a value in it that the careful reader would refuse (an unknown port state, say) goes
+ * unremarked, as it changes nothing.
  */
 public final class FileDiff {
     private static final HostIndex.Entry SEEN_IN_B = new HostIndex.Entry("", 0, 0, -1, -1);
@@ -108,11 +112,13 @@ public final class FileDiff {
         }
         changedA.sort(java.util.Comparator.comparingLong(HostIndex.Entry::start));
         CompletableFuture<Scan> scanA = CompletableFuture.supplyAsync(() -> read(a, changedA, before));
-        Scan scanB = read(b, changedB, after);
         try {
+            Scan scanB = read(b, changedB, after);
             return ScanDiff.between(scanA.join(), scanB).withHostCounts(a.hosts().size(), b.hosts().size());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (MalformedScanException | CompletionException e) {
+            // the lines of a document made of fragments are not the file's: let the careful
+            // reading of the whole files say where the problem is
+            return null;
         }
     }
 }

@@ -113,6 +113,25 @@ class FileDiffTest {
     }
 
     @Test
+    void aBrokenChangedHostIsReportedAtItsLineInTheFile() throws IOException {
+        Instant day = Instant.parse("2026-11-01T00:00:00Z");
+        Path a = dir.resolve("a.xml");
+        new NmapXmlWriter().write(SampleScans.scan(day, true, "127.0.0.1:22", "127.0.0.2:80"), a);
+        Path b = dir.resolve("b.xml");
+        new NmapXmlWriter().write(SampleScans.scan(day.plusSeconds(60), true, "127.0.0.1:22", "127.0.0.2:443"), b);
+        String text = Files.readString(b);
+        Files.writeString(b, text.replace("portid=\"443\">\n<state state=\"open\"", "portid=\"443\">\n<state state=\"wide-open\""));
+        int line = (int) Files.readString(b).lines().takeWhile(l -> !l.contains("127.0.0.2")).count() - 1;
+
+        assertThatThrownBy(() -> FileDiff.between(a, b))
+                .isInstanceOfSatisfying(MalformedScanException.class, e -> {
+                    assertThat(e.source()).isEqualTo(b.toString());
+                    assertThat(e.line()).isEqualTo(line);
+                })
+                .hasMessageContaining("wide-open");
+    }
+
+    @Test
     void hostileFilesGiveTheCarefulReadersError() throws IOException {
         Path a = dir.resolve("a.xml");
         new NmapXmlWriter().write(SampleScans.scan(Instant.parse("2026-11-01T00:00:00Z"), true, "127.0.0.1:22"), a);
