@@ -344,7 +344,7 @@ final class HostScanner {
             if (lookingAt("<?xml ")) {
                 int start = pos;
                 skipPast("?>");
-                String declaration = new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII).toLowerCase();
+                String declaration = new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
                 int enc = declaration.indexOf("encoding");
                 if (enc >= 0 && !declaration.substring(enc).matches("encoding\\s*=\\s*[\"'](utf-8|us-ascii)[\"'][\\s\\S]*")) {
                     return null;
