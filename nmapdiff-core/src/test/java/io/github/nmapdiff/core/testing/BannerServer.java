@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 public final class BannerServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
+    private final java.util.List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile byte[] banner;
 
     private BannerServer(int port, String banner) throws IOException {
@@ -24,6 +25,7 @@ public final class BannerServer implements AutoCloseable {
         thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
+                    clients.add(client);
                     client.setSoTimeout(3000);
                     OutputStream out = client.getOutputStream();
                     out.write(this.banner);
@@ -90,8 +92,12 @@ public final class BannerServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** Closes the listening socket and every open connection, so that the port is free again at once. */
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket client : clients) {
+            client.close();
+        }
     }
 }
