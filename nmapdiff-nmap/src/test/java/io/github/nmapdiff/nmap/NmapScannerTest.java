@@ -12,7 +12,6 @@ import io.github.nmapdiff.core.spi.ScanRequest;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.testing.BannerServer;
-import io.github.nmapdiff.core.testing.SilentServer;
 import io.github.nmapdiff.core.testing.Tool;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.ByteArrayInputStream;
@@ -103,7 +102,7 @@ class NmapScannerTest {
 
     @Test
     void timeoutStopsNmapAndKeepsTheHostsItCompleted() throws IOException {
-        try (SilentServer silent = new SilentServer()) {
+        try (BannerServer silent = BannerServer.silent()) {
             ScanResult result = scanner(slowSecondHost(silent.port(), Duration.ofSeconds(1)))
                     .scan(ScanRequest.of(List.of("127.0.0.2", "127.0.0.1")).withTimeout(Duration.ofSeconds(6)));
 
@@ -115,7 +114,7 @@ class NmapScannerTest {
 
     @Test
     void cancelStopsNmapAndKeepsTheHostsItCompleted() throws Exception {
-        try (SilentServer silent = new SilentServer()) {
+        try (BannerServer silent = BannerServer.silent()) {
             CountDownLatch firstHostDone = new CountDownLatch(1);
             List<ScanProgress> progress = new CopyOnWriteArrayList<>();
             ScanListener listener = new ScanListener() {
@@ -157,7 +156,7 @@ class NmapScannerTest {
 
     @Test
     void interruptingTheWaitingThreadCancelsTheScan() throws Exception {
-        try (SilentServer silent = new SilentServer()) {
+        try (BannerServer silent = BannerServer.silent()) {
             NmapScanner nmap = scanner(slowSecondHost(silent.port(), null));
             List<ScanResult> results = new ArrayList<>();
             AtomicInteger interruptFlag = new AtomicInteger();

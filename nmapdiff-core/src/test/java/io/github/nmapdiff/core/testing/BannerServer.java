@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A TCP service on 127.0.0.1 that greets every client with a banner, as SSH and SMTP servers
- * do, so that nmap's version detection has something real to recognise. Closes its socket on
- * {@link #close()}.
+ * do, so that nmap's version detection has something real to recognise; or, {@link #silent()},
+ * one that accepts and never says a word, on which nmap's version detection waits through all
+ * its probes (a scan slow enough to time out, cancel and watch progress on). Closes its socket
+ * and its connections on {@link #close()}.
  */
 public final class BannerServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -19,14 +21,14 @@ public final class BannerServer implements AutoCloseable {
     private final java.util.List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile byte[] banner;
 
-    private BannerServer(int port, String banner) throws IOException {
+    private BannerServer(int port, String banner, int readTimeoutMillis) throws IOException {
         socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
         this.banner = banner.getBytes(StandardCharsets.US_ASCII);
         thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
                     clients.add(client);
-                    client.setSoTimeout(3000);
+                    client.setSoTimeout(readTimeoutMillis);
                     OutputStream out = client.getOutputStream();
                     out.write(this.banner);
                     out.flush();
@@ -57,7 +59,7 @@ public final class BannerServer implements AutoCloseable {
      * @param version the OpenSSH version, such as {@code 8.9p1}
      */
     public static BannerServer ssh(int port, String version) throws IOException {
-        return new BannerServer(port, "SSH-2.0-OpenSSH_" + version + " Ubuntu-3ubuntu0.10\r\n");
+        return new BannerServer(port, "SSH-2.0-OpenSSH_" + version + " Ubuntu-3ubuntu0.10\r\n", 3000);
     }
 
     /** Starts a service that greets as Postfix's SMTP server does. */
@@ -67,7 +69,17 @@ public final class BannerServer implements AutoCloseable {
 
     /** Starts a service on a port that greets as Postfix's SMTP server does. */
     public static BannerServer smtp(int port) throws IOException {
-        return new BannerServer(port, "220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n");
+        return new BannerServer(port, "220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n", 3000);
+    }
+
+    /** Starts a service on a free port that accepts and never answers, nor hangs up. */
+    public static BannerServer silent() throws IOException {
+        return silent(0);
+    }
+
+    /** Starts a silent service on a port. */
+    public static BannerServer silent(int port) throws IOException {
+        return new BannerServer(port, "", 0);
     }
 
     /** Returns a port on 127.0.0.1 that was free a moment ago. */

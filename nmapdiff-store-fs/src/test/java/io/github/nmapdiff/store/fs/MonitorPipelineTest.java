@@ -13,7 +13,6 @@ import io.github.nmapdiff.core.spi.Notifier;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.testing.BannerServer;
-import io.github.nmapdiff.core.testing.SilentServer;
 import io.github.nmapdiff.core.testing.Tool;
 import io.github.nmapdiff.nmap.NmapOptions;
 import io.github.nmapdiff.nmap.NmapScanner;
@@ -99,7 +98,7 @@ class MonitorPipelineTest {
             assertThat(told.baselineXml()).isNotNull();
 
             MonitorReport third;
-            try (SilentServer slow = SilentServer.on(slowPort)) {
+            try (BannerServer slow = BannerServer.silent(slowPort)) {
                 third = monitor.timeout(Duration.ofSeconds(6)).build().run();
             }
 
