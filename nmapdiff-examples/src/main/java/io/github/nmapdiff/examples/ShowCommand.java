@@ -4,7 +4,7 @@ import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.HostName;
 import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.Scan;
-import io.github.nmapdiff.core.model.Service;
+import io.github.nmapdiff.core.render.ServiceText;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,11 +54,8 @@ final class ShowCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         parts.add(port.number() + "/" + port.protocol());
         parts.add(port.state().nmapName());
-        Service s = port.service();
-        if (s != null) {
-            parts.add(s.name());
-            Stream.of(s.product(), s.version(), s.extraInfo() == null ? null : "(" + s.extraInfo() + ")")
-                    .filter(Objects::nonNull).forEach(parts::add);
+        if (port.service() != null) {
+            parts.add(ServiceText.describe(port.service()));
         }
         return String.join(" ", parts);
     }

@@ -192,7 +192,7 @@ public final class NdiffText {
 
     private static String[] columns(String spec, Port port) {
         Service s = port == null ? null : port.service();
-        return new String[] {spec, port == null ? "unknown" : port.state().nmapName(), serviceName(s), serviceVersion(s)};
+        return new String[] {spec, port == null ? "unknown" : port.state().nmapName(), serviceName(s), ServiceText.version(s)};
     }
 
     private static String serviceName(Service s) {
@@ -205,23 +205,6 @@ public final class NdiffText {
         }
         parts.add(s.name());
         return String.join("/", parts);
-    }
-
-    private static String serviceVersion(Service s) {
-        if (s == null) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>(3);
-        if (s.product() != null) {
-            parts.add(s.product());
-        }
-        if (s.version() != null) {
-            parts.add(s.version());
-        }
-        if (s.extraInfo() != null) {
-            parts.add("(" + s.extraInfo() + ")");
-        }
-        return parts.isEmpty() ? null : String.join(" ", parts);
     }
 
     private void scriptSection(StringBuilder out, String title, List<ScriptResult> a, List<ScriptResult> b,

@@ -5,6 +5,7 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostRef;
 import io.github.nmapdiff.core.model.Service;
+import io.github.nmapdiff.core.render.ServiceText;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -410,10 +410,6 @@ public final class MailNotifier implements Notifier {
     }
 
     private static String service(Service s) {
-        if (s == null) {
-            return "";
-        }
-        return java.util.stream.Stream.of(s.name(), s.product(), s.version(), s.extraInfo() == null ? null : "(" + s.extraInfo() + ")")
-                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        return ServiceText.describe(s);
     }
 }
