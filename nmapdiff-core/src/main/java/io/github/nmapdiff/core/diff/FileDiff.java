@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,14 @@ import java.util.concurrent.CompletionException;
  * rather than with all hosts.
  *
  * <p>Both files are read at once, each on its own thread, by a pass over their bytes (no XML
- * parser) that keeps per host only its id, a SHA-256 fingerprint of its bytes less those ndiff
- * ignores, and where it lies in the file.
- * Hosts with equal fingerprints are equal to ndiff and are left out; only the others are read
- * in full and compared with {@link ScanDiff#between}. The result renders exactly as the full
- * comparison without {@code -v}: its host lists hold the hosts that changed, and
- * {@link ScanDiff#hostsBefore()} and {@link ScanDiff#hostsAfter()} count them all. For
- * {@code -v}, which shows every host, read the scans whole.
+ * parser) that keeps per host only its id, where it lies in the file and which of its bytes
+ * matter to ndiff (all but the elements ndiff ignores that change on every scan). Hosts with
+ * the same id are paired, and a pair whose kept bytes are the same, byte for byte, is equal to
+ * ndiff and left out; only the other hosts are read in full and compared with
+ * {@link ScanDiff#between}. The result renders exactly as the full comparison without
+ * {@code -v}: its host lists hold the hosts that changed, and {@link ScanDiff#hostsBefore()} and
+ * {@link ScanDiff#hostsAfter()} count them all. For {@code -v}, which shows every host, read the
+ * scans whole.
  *
  * <p>Files the fast pass cannot take (gzipped, cut short, broken, hosts with neither address
  * nor name, a host twice), and changed hosts that do not read, are read the usual way, with
@@ -36,7 +38,8 @@ import java.util.concurrent.CompletionException;
  * unremarked, as it changes nothing.
  */
 public final class FileDiff {
-    private static final HostIndex.Entry SEEN_IN_B = new HostIndex.Entry("", 0, 0, -1, -1);
+    /** How far ahead in the older scan a host of the newer one is looked for before the pairing falls back to a map. */
+    private static final int LOOK_AHEAD = 16;
 
     private FileDiff() {
     }
@@ -54,15 +57,8 @@ public final class FileDiff {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         CompletableFuture<HostIndex> indexA = CompletableFuture.supplyAsync(() -> HostIndex.build(before));
-        // the XML binding takes a while to set up; let it while the files are read
-        CompletableFuture<Void> binding = CompletableFuture.runAsync(NmapXmlReader::prepare);
         HostIndex b = HostIndex.build(after);
-        HostIndex a;
-        try {
-            a = indexA.join();
-        } catch (CompletionException e) {
-            a = null;
-        }
+        HostIndex a = indexA.join(); // build returns null rather than throw
         if (a != null && b != null) {
             ScanDiff fast = changedOnly(a, b, before, after);
             if (fast != null) {
@@ -71,6 +67,73 @@ public final class FileDiff {
         }
         NmapXmlReader reader = new NmapXmlReader();
         return ScanDiff.between(reader.read(before), reader.read(after));
+    }
+
+    /** Hosts paired by id, and the hosts of either file that have no partner. */
+    private record Pairing(List<HostIndex.Entry> pairedA, List<HostIndex.Entry> pairedB, List<HostIndex.Entry> onlyA,
+            List<HostIndex.Entry> onlyB) {
+    }
+
+    /**
+     * Pairs the hosts of two files by id (unique in each file). Scans list their hosts in much
+     * the same order, so a host of B is first looked for just ahead in A; the few found nowhere
+     * near are paired through a map at the end.
+     */
+    private static Pairing pair(List<HostIndex.Entry> a, List<HostIndex.Entry> b) {
+        List<HostIndex.Entry> pairedA = new ArrayList<>(b.size());
+        List<HostIndex.Entry> pairedB = new ArrayList<>(b.size());
+        List<HostIndex.Entry> restA = new ArrayList<>();
+        List<HostIndex.Entry> restB = new ArrayList<>();
+        int next = 0; // the first host of A not yet paired or set aside
+        for (HostIndex.Entry host : b) {
+            int found = -1;
+            for (int i = next; i < Math.min(a.size(), next + LOOK_AHEAD) && found < 0; i++) {
+                if (a.get(i).key().equals(host.key())) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                restB.add(host);
+                continue;
+            }
+            restA.addAll(a.subList(next, found));
+            pairedA.add(a.get(found));
+            pairedB.add(host);
+            next = found + 1;
+        }
+        restA.addAll(a.subList(next, a.size()));
+        Map<HostIndex.Key, HostIndex.Entry> byId = new HashMap<>(restA.size() * 2);
+        for (HostIndex.Entry host : restA) {
+            byId.put(host.key(), host);
+        }
+        List<HostIndex.Entry> onlyB = new ArrayList<>();
+        for (HostIndex.Entry host : restB) {
+            HostIndex.Entry partner = byId.remove(host.key());
+            if (partner == null) {
+                onlyB.add(host);
+            } else {
+                pairedA.add(partner);
+                pairedB.add(host);
+            }
+        }
+        List<HostIndex.Entry> onlyA = new ArrayList<>(restA);
+        onlyA.removeIf(host -> !byId.containsKey(host.key()));
+        return new Pairing(pairedA, pairedB, onlyA, onlyB);
+    }
+
+    /** Returns the indexes in {@code [from, to)} of the pairs whose bytes differ. */
+    private static List<Integer> differing(HostIndex a, HostIndex b, Pairing pairing, int from, int to) {
+        List<Integer> differ = new ArrayList<>();
+        try (HostIndex.Bytes x = a.bytes(); HostIndex.Bytes y = b.bytes()) {
+            for (int i = from; i < to; i++) {
+                if (!HostIndex.same(x, pairing.pairedA.get(i), y, pairing.pairedB.get(i))) {
+                    differ.add(i);
+                }
+            }
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read the scans again to compare them: " + e.getMessage(), e);
+        }
+        return differ;
     }
 
     /** The scan with only the chosen hosts, read in full. */
@@ -83,42 +146,41 @@ public final class FileDiff {
     }
 
     private static ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
-        // one map: an id of A maps to its entry until B matches it; then, like an id only B
-        // has, to a marker, so that an id twice on either side is seen
-        Map<String, HostIndex.Entry> byId = new HashMap<>(a.hosts().size() * 2);
-        for (HostIndex.Entry e : a.hosts()) {
-            if (byId.put(e.id(), e) != null) {
-                return null; // a host twice: ndiff pairs them in file order; the full comparison does too
-            }
+        Pairing pairing = pair(a.hosts(), b.hosts());
+        int pairs = pairing.pairedA.size();
+        // two threads compare the pairs, each half of them; each reads its half of the files once
+        CompletableFuture<List<Integer>> firstHalf = CompletableFuture.supplyAsync(() -> differing(a, b, pairing, 0, pairs / 2));
+        List<Integer> differ = new ArrayList<>(differing(a, b, pairing, pairs / 2, pairs));
+        differ.addAll(0, join(firstHalf));
+        List<HostIndex.Entry> changedA = new ArrayList<>(pairing.onlyA);
+        List<HostIndex.Entry> changedB = new ArrayList<>(pairing.onlyB);
+        for (int i : differ) {
+            changedA.add(pairing.pairedA.get(i));
+            changedB.add(pairing.pairedB.get(i));
         }
-        List<HostIndex.Entry> changedB = new ArrayList<>();
-        List<HostIndex.Entry> changedA = new ArrayList<>();
-        for (HostIndex.Entry e : b.hosts()) {
-            HostIndex.Entry old = byId.put(e.id(), SEEN_IN_B);
-            if (old == SEEN_IN_B) {
-                return null;
-            }
-            if (old == null) {
-                changedB.add(e);
-            } else if (!old.sameAs(e)) {
-                changedB.add(e);
-                changedA.add(old);
-            }
-        }
-        for (HostIndex.Entry e : a.hosts()) {
-            if (byId.get(e.id()) == e) {
-                changedA.add(e); // not in B: removed
-            }
-        }
-        changedA.sort(java.util.Comparator.comparingLong(HostIndex.Entry::start));
+        Comparator<HostIndex.Entry> inFileOrder = Comparator.comparingLong(HostIndex.Entry::start);
+        changedA.sort(inFileOrder);
+        changedB.sort(inFileOrder);
         CompletableFuture<Scan> scanA = CompletableFuture.supplyAsync(() -> read(a, changedA, before));
         try {
             Scan scanB = read(b, changedB, after);
-            return ScanDiff.between(scanA.join(), scanB).withHostCounts(a.hosts().size(), b.hosts().size());
-        } catch (MalformedScanException | CompletionException e) {
+            return ScanDiff.between(join(scanA), scanB).withHostCounts(a.hosts().size(), b.hosts().size());
+        } catch (MalformedScanException e) {
             // the lines of a document made of fragments are not the file's: let the careful
             // reading of the whole files say where the problem is
             return null;
+        }
+    }
+
+    /** Waits for a result, and lets what it threw go on as thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

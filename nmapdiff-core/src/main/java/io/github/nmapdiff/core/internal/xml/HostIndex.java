@@ -1,27 +1,135 @@
 package io.github.nmapdiff.core.internal.xml;
 
+import io.github.nmapdiff.core.internal.PyText;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What one fast pass over an nmap XML file ({@link HostScanner}) keeps, per host, of what a
- * large diff needs: the host's ndiff id, a fingerprint of all that ndiff compares, and where its
- * element lies in the file; and where the other children of {@code <nmaprun>} lie. Two hosts
- * with the same fingerprint are equal to ndiff, so only hosts whose fingerprints differ need
- * reading in full.
+ * large diff needs: the host's ndiff id, where its element lies in the file and which of its
+ * bytes decide what it is to ndiff; and where the other children of {@code <nmaprun>} lie. Two
+ * hosts whose kept bytes are the same are equal to ndiff ({@link #same}), so only the other
+ * hosts need reading in full.
  *
  * <p>Any file the pass cannot make sense of (cut short, gzipped, another encoding, a DTD with
- * declarations, hosts without address or name) makes {@link #build(Path)} return null: the
- * caller then reads the files the usual way, which reports errors properly.
+ * declarations, hosts without address or name, an id twice) makes {@link #build(Path)} return
+ * null: the caller then reads the files the usual way, which reports errors properly.
  */
 public final class HostIndex {
-    /** One host: its id, fingerprint, and byte range in the file. */
-    public record Entry(String id, long hashHigh, long hashLow, long start, long end) {
-        /** Returns whether two hosts are the same to ndiff (up to a 128-bit hash). */
-        public boolean sameAs(Entry other) {
-            return hashHigh == other.hashHigh && hashLow == other.hashLow;
+    /**
+     * A host's ndiff id in a form that is cheap to make and to compare: equal keys, equal ids.
+     * ndiff's id is the first address padded with spaces to 40 characters, then the first
+     * name; the key is the address's UTF-8, a NUL (which XML cannot hold), the name's UTF-8.
+     * An address of 40 characters or more is not padded, so the key is then the id itself,
+     * which holds no NUL: keys of the two forms never meet, as their ids never do.
+     */
+    public static final class Key {
+        private static final int PADDED = 40;
+
+        private final byte[] bytes;
+        private final int hash;
+
+        private Key(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        /** Makes the key of an address and a name, both UTF-8 in {@code values}. */
+        static Key of(byte[] values, int addressFrom, int addressLength, int nameFrom, int nameLength) {
+            int characters = 0;
+            for (int i = addressFrom; i < addressFrom + addressLength; i++) {
+                if ((values[i] & 0xC0) != 0x80) {
+                    characters++;
+                }
+            }
+            if (characters >= PADDED) {
+                String id = new String(values, addressFrom, addressLength, StandardCharsets.UTF_8)
+                        + new String(values, nameFrom, nameLength, StandardCharsets.UTF_8);
+                return new Key(id.getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] bytes = new byte[addressLength + 1 + nameLength];
+            System.arraycopy(values, addressFrom, bytes, 0, addressLength);
+            System.arraycopy(values, nameFrom, bytes, addressLength + 1, nameLength);
+            return new Key(bytes);
+        }
+
+        /** Returns ndiff's id. */
+        public String ndiffId() {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    String address = new String(bytes, 0, i, StandardCharsets.UTF_8);
+                    return PyText.ljust(address, PADDED) + new String(bytes, i + 1, bytes.length - i - 1, StandardCharsets.UTF_8);
+                }
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && Arrays.equals(bytes, key.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return ndiffId();
+        }
+    }
+
+    /** One host: its id, its byte range in the file, and the ranges within it that are kept. */
+    public static final class Entry {
+        private final Key key;
+        private final long start;
+        private final long end;
+        private final int[] kept; // offsets from start: from, to, from, to...
+        private final long keptLength;
+
+        Entry(Key key, long start, long end, int[] kept) {
+            this.key = key;
+            this.start = start;
+            this.end = end;
+            this.kept = kept;
+            long length = 0;
+            for (int i = 0; i < kept.length; i += 2) {
+                length += kept[i + 1] - kept[i];
+            }
+            this.keptLength = length;
+        }
+
+        /** Returns the key of the host's ndiff id. */
+        public Key key() {
+            return key;
+        }
+
+        /** Returns the host's ndiff id. */
+        public String id() {
+            return key.ndiffId();
+        }
+
+        /** Returns the offset of the host's start tag in the file. */
+        public long start() {
+            return start;
+        }
+
+        /** Returns the offset just past the host's end tag. */
+        public long end() {
+            return end;
+        }
+
+        /** Returns the kept ranges, as offsets from the start: from, to, from, to... */
+        int[] kept() {
+            return kept.clone();
         }
     }
 
@@ -43,44 +151,6 @@ public final class HostIndex {
     }
 
     /**
-     * Returns a document with the file's header, every child of {@code <nmaprun>} that is not a
-     * host, and the chosen hosts: the scan without the hosts that need no reading.
-     *
-     * @param chosen the hosts to keep, in file order
-     * @return the XML bytes of that document
-     */
-    public byte[] document(List<Entry> chosen) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file)) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            copy(channel, 0, headerEnd, out);
-            for (long[] range : otherElements) {
-                copy(channel, range[0], range[1], out);
-                out.write('\n');
-            }
-            for (Entry e : chosen) {
-                copy(channel, e.start, e.end, out);
-                out.write('\n');
-            }
-            out.write("</nmaprun>\n".getBytes(StandardCharsets.UTF_8));
-            return out.toByteArray();
-        }
-    }
-
-    private static void copy(java.nio.channels.FileChannel channel, long from, long to, java.io.ByteArrayOutputStream out)
-            throws IOException {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (to - from));
-        long position = from;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position);
-            if (n < 0) {
-                throw new IOException("the file changed while it was read");
-            }
-            position += n;
-        }
-        out.write(buffer.array(), 0, buffer.position());
-    }
-
-    /**
      * Indexes a file.
      *
      * @param file a plain (not gzipped) nmap XML file
@@ -90,11 +160,123 @@ public final class HostIndex {
         return HostScanner.scan(file);
     }
 
-    static long toLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = at; i < at + 8; i++) {
-            v = v << 8 | (b[i] & 0xff);
+    /**
+     * Returns a document with the file's header, every child of {@code <nmaprun>} that is not a
+     * host, and the chosen hosts: the scan without the hosts that need no reading.
+     *
+     * @param chosen the hosts to keep, in file order
+     * @return the XML bytes of that document
+     */
+    public byte[] document(List<Entry> chosen) throws IOException {
+        try (Bytes bytes = bytes()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            bytes.copy(0, headerEnd, out);
+            for (long[] range : otherElements) {
+                bytes.copy(range[0], range[1], out);
+                out.write('\n');
+            }
+            for (Entry e : chosen) {
+                bytes.copy(e.start, e.end, out);
+                out.write('\n');
+            }
+            out.write("</nmaprun>\n".getBytes(StandardCharsets.UTF_8));
+            return out.toByteArray();
         }
-        return v;
+    }
+
+    /**
+     * Opens the indexed file to read the bytes of its hosts.
+     *
+     * @return the open reader; the caller closes it
+     */
+    public Bytes bytes() throws IOException {
+        return new Bytes(FileChannel.open(file));
+    }
+
+    /**
+     * Returns whether two hosts are the same to ndiff: whether their kept bytes are.
+     *
+     * @param x the reader of the first host's file
+     * @param a the first host
+     * @param y the reader of the second host's file, not {@code x}
+     * @param b the second host
+     */
+    public static boolean same(Bytes x, Entry a, Bytes y, Entry b) throws IOException {
+        if (a.keptLength != b.keptLength) {
+            return false;
+        }
+        int baseA = x.window(a.start, a.end);
+        int baseB = y.window(b.start, b.end);
+        int[] ka = a.kept;
+        int[] kb = b.kept;
+        // the kept ranges of the two hosts need not break at the same places: walk both
+        int ia = 0;
+        int ib = 0;
+        int pa = ka.length == 0 ? 0 : ka[0];
+        int pb = kb.length == 0 ? 0 : kb[0];
+        while (ia < ka.length) {
+            int n = Math.min(ka[ia + 1] - pa, kb[ib + 1] - pb);
+            if (Arrays.mismatch(x.buf, baseA + pa, baseA + pa + n, y.buf, baseB + pb, baseB + pb + n) >= 0) {
+                return false;
+            }
+            pa += n;
+            pb += n;
+            if (pa == ka[ia + 1] && (ia += 2) < ka.length) {
+                pa = ka[ia];
+            }
+            if (pb == kb[ib + 1] && (ib += 2) < kb.length) {
+                pb = kb[ib];
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads ranges of a file through a buffer that holds the most recent stretch read, so that
+     * ranges asked for in file order read the file once.
+     */
+    public static final class Bytes implements Closeable {
+        private final FileChannel channel;
+        private byte[] buf = new byte[1 << 18];
+        private long bufStart = -1;
+        private int bufLength;
+
+        private Bytes(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Makes {@code [from, to)} of the file available in {@code buf}; returns the index of {@code from} in it. */
+        int window(long from, long to) throws IOException {
+            if (bufStart >= 0 && from >= bufStart && to <= bufStart + bufLength) {
+                return (int) (from - bufStart);
+            }
+            int need = Math.toIntExact(to - from);
+            if (need > buf.length) {
+                buf = new byte[Math.max(need, buf.length * 2)];
+            }
+            ByteBuffer target = ByteBuffer.wrap(buf);
+            long position = from;
+            while (target.position() < need) {
+                int n = channel.read(target, position);
+                if (n < 0) {
+                    bufStart = -1;
+                    throw new IOException("the file changed while it was read");
+                }
+                position += n;
+            }
+            bufStart = from;
+            bufLength = target.position();
+            return 0;
+        }
+
+        void copy(long from, long to, ByteArrayOutputStream out) throws IOException {
+            int offset = window(from, to);
+            out.write(buf, offset, (int) (to - from));
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 }

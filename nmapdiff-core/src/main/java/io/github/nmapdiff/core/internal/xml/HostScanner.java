@@ -1,53 +1,93 @@
 package io.github.nmapdiff.core.internal.xml;
 
-import io.github.nmapdiff.core.internal.PyText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Indexes a file of nmap's own XML at the speed of reading bytes, without an XML parser: it
  * finds each child of {@code <nmaprun>}, and for a host takes its ndiff id from its address and
- * hostname attributes and a SHA-256 of its bytes, leaving out the start tag and the elements
- * that change on every scan but that ndiff ignores ({@code times}, {@code uptime}, the
- * sequence elements, {@code trace}, OS detection's ports, classes and fingerprints). Two hosts with the same bytes parse to the same host, so
- * equal fingerprints mean equal hosts to ndiff; hosts whose bytes differ in any other way are
- * read in full and compared, which costs time but never correctness.
+ * hostname attributes, and the byte ranges that decide what the host is: all of its content but
+ * comments and the elements that change on every scan and that ndiff ignores ({@code times},
+ * {@code uptime}, the sequence elements, {@code trace}, OS detection's ports, classes and
+ * fingerprints). Two hosts whose kept bytes are the same parse to the same host, so they are
+ * equal to ndiff; hosts whose bytes differ in any other way are read in full and compared,
+ * which costs time but never correctness.
  *
  * <p>It understands exactly what nmap writes: elements, attributes in either quote, the five
- * predefined entities and character references, comments, processing instructions, a DOCTYPE
- * without an internal subset, UTF-8. Anything else (CDATA, a DTD with declarations, another
- * encoding, a file cut short) returns null, and the file is read the careful way.
+ * predefined entities and character references, comments, processing instructions between
+ * elements, a DOCTYPE without an internal subset, UTF-8. Anything else (CDATA, a DTD with
+ * declarations, another encoding, a file cut short, an id twice) returns null, and the file is
+ * read the careful way.
+ *
+ * <p>Inside a host, the only work per byte is the search for the next {@code <}; a tag costs a
+ * look at its first letters. The methods are small so that the JIT compiles them early: a diff
+ * is a short process, and most of its bytes go by before a large method would be compiled.
  */
 final class HostScanner {
-    /** Host children that ndiff ignores and that differ from scan to scan. */
-    private static final Set<String> VOLATILE = Set.of("times", "uptime", "tcpsequence", "ipidsequence", "tcptssequence",
-            "trace", "smurf", "portused", "osclass", "osfingerprint");
+    /** Bytes that must follow a {@code <} in the buffer before it is looked at, unless the file ends. */
+    private static final int MARGIN = 64;
+
+    private static final byte[] NMAPRUN = bytes("nmaprun");
+    private static final byte[] HOST = bytes("host");
+    private static final byte[] HOST_END = bytes("/host");
+    private static final byte[] ADDRESS = bytes("address");
+    private static final byte[] HOSTNAME = bytes("hostname");
+
+    /** Host children that ndiff ignores and that differ from scan to scan, by first letter. */
+    private static final byte[][] VOLATILE_T = {bytes("times"), bytes("tcpsequence"), bytes("tcptssequence"), bytes("trace")};
+    private static final byte[][] VOLATILE_O = {bytes("osclass"), bytes("osfingerprint")};
+    private static final byte[] UPTIME = bytes("uptime");
+    private static final byte[] IPIDSEQUENCE = bytes("ipidsequence");
+    private static final byte[] SMURF = bytes("smurf");
+    private static final byte[] PORTUSED = bytes("portused");
+
+    private static final String[] NO_NAMES = {};
+    private static final int[] NO_RANGES = {};
+    private static final String[] ADDRESS_ATTRIBUTES = {"addr", "addrtype"};
+    private static final String[] HOSTNAME_ATTRIBUTES = {"name"};
+
+    /** The default size of the buffer: small, so that refilling it is common enough for the JIT to expect it. */
+    static final int BUFFER = 1 << 15;
 
     private final InputStream in;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private int pos;
     private int limit;
     private long base; // file offset of buf[0]
     private boolean eof;
-    private final MessageDigest sha;
 
-    private HostScanner(InputStream in) throws NoSuchAlgorithmException {
+    /** Where the host being read began in the file, and from where its bytes are kept. */
+    private long hostStart;
+    private long keptFrom;
+    /** The kept ranges of the host being read, as offsets from its start: from, to, from, to... */
+    private int[] kept = new int[8];
+    private int keptCount;
+
+    private HostScanner(InputStream in, int bufferSize) {
         this.in = in;
-        this.sha = MessageDigest.getInstance("SHA-256");
+        this.buf = new byte[bufferSize];
+        buf[0] = '<'; // the sentinel of an empty buffer
     }
 
     /** Indexes a file, or returns null when it is not plain nmap XML this scanner takes. */
     static HostIndex scan(Path file) {
+        return scan(file, BUFFER);
+    }
+
+    /** Indexes a file with a buffer of a given size (which grows for larger tags), for tests. */
+    static HostIndex scan(Path file, int bufferSize) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new HostScanner(in).index(file);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            return new HostScanner(in, bufferSize).index(file);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -60,42 +100,101 @@ final class HostScanner {
         }
     }
 
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     // ---------------------------------------------------------------- buffer
 
-    /** Makes at least {@code n} bytes available from {@code pos}; false at the end of the file. Never moves bytes. */
+    /**
+     * Reads more of the file, keeping the bytes from {@code pos} on (at the start of the buffer,
+     * which grows when they fill it). Every index into the buffer but {@code pos} is stale
+     * afterwards. Returns false at the end of the file.
+     *
+     * <p>The byte after the last one read is always a {@code <}, a sentinel that ends the
+     * search for the next tag without a test of the index at every byte.
+     */
+    private boolean refill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            base += pos;
+            limit -= pos;
+            pos = 0;
+        } else if (limit == buf.length - 1) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int read = in.read(buf, limit, buf.length - 1 - limit);
+        if (read < 0) {
+            eof = true;
+            return false;
+        }
+        limit += read;
+        buf[limit] = '<';
+        return true;
+    }
+
+    /** Makes {@code n} bytes from {@code pos} available; false when the file ends first. */
     private boolean have(int n) throws IOException {
         while (limit - pos < n) {
-            if (eof) {
+            if (!refill()) {
                 return false;
-            }
-            if (limit == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            int read = in.read(buf, limit, buf.length - limit);
-            if (read < 0) {
-                eof = true;
-            } else {
-                limit += read;
             }
         }
         return true;
     }
 
-    /** Drops the bytes before {@code pos}; only between elements, where no index into the buffer is held. */
-    private void compact() {
-        if (pos > buf.length / 2) { // rarely, so that copying stays linear in the file
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            base += pos;
-            limit -= pos;
-            pos = 0;
+    /**
+     * Returns the index of the first {@code <} from {@code from} on: at the latest, the sentinel
+     * after the last byte read. Kept tiny and without a branch the data seldom takes, which
+     * would cost a recompilation when it does: this is the hot loop.
+     */
+    private static int nextTag(byte[] b, int from) {
+        int i = from;
+        while (b[i] != '<') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Moves {@code pos} to the next {@code <} with {@link #MARGIN} bytes after it in the buffer, or to the end of the file. */
+    private void toNextTag() throws IOException {
+        while (true) {
+            pos = nextTag(buf, pos);
+            if (limit - pos >= MARGIN || eof) {
+                if (limit - pos < 4) { // a host or element ends with more than that before the end of the file
+                    throw new Unsupported("the file ends inside the document");
+                }
+                return;
+            }
+            refill();
         }
     }
 
-    private int peek() throws IOException {
-        if (!have(1)) {
-            throw new Unsupported("the file ends inside the document");
+    /** Returns whether {@code name} lies at {@code at}, followed by the end of a name. */
+    private boolean nameAt(int at, byte[] name) {
+        int end = at + name.length;
+        if (end >= limit) {
+            return false;
         }
-        return buf[pos] & 0xff;
+        for (int i = 0; i < name.length; i++) {
+            if (buf[at + i] != name[i]) {
+                return false;
+            }
+        }
+        byte after = buf[end];
+        return isSpace(after) || after == '>' || after == '/';
+    }
+
+    /** Returns whether a comment starts at {@code at}, which {@link #toNextTag()} left at a {@code <}. */
+    private boolean commentAt(int at) {
+        return buf[at + 1] == '!' && buf[at + 2] == '-' && buf[at + 3] == '-';
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private boolean lookingAt(String s) throws IOException {
@@ -114,13 +213,9 @@ final class HostScanner {
     private void skipPast(String s) throws IOException {
         byte first = (byte) s.charAt(0);
         while (true) {
-            int p = pos;
-            byte[] b = buf;
-            int l = limit;
-            while (p < l && b[p] != first) {
-                p++;
+            while (pos < limit && buf[pos] != first) {
+                pos++;
             }
-            pos = p;
             if (!have(s.length())) {
                 throw new Unsupported("the file ends inside the document");
             }
@@ -128,9 +223,7 @@ final class HostScanner {
                 pos += s.length();
                 return;
             }
-            if (buf[pos] == first) {
-                pos++;
-            }
+            pos++;
         }
     }
 
@@ -140,31 +233,123 @@ final class HostScanner {
         }
     }
 
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
     // ---------------------------------------------------------------- tags
 
-    /** The names a host scan acts on. */
-    private static final String[] INTERESTING = {"address", "hostname", "times", "uptime", "tcpsequence", "ipidsequence",
-        "tcptssequence", "trace", "smurf", "portused", "osclass", "osfingerprint"};
-
-    /** Returns the name in {@code buf[from, to)} when it is one the host scan acts on, else null, without allocating. */
-    private String interesting(int from, int to) {
-        int length = to - from;
-        for (String candidate : INTERESTING) {
-            if (candidate.length() == length && buf[from] == (byte) candidate.charAt(0)) {
-                boolean same = true;
-                for (int i = 1; i < length && same; i++) {
-                    same = buf[from + i] == (byte) candidate.charAt(i);
-                }
-                if (same) {
-                    return candidate;
-                }
+    /**
+     * Makes the start tag at {@code pos} available and returns the index of its first {@code >},
+     * which is its end unless an attribute value holds one; {@link #attributes} then finds that
+     * value unclosed and refuses the tag. nmap escapes {@code >} in values.
+     */
+    private int tagEnd() throws IOException {
+        int i = pos + 1;
+        while (true) {
+            while (i < limit && buf[i] != '>') {
+                i++;
             }
+            if (i < limit) {
+                return i;
+            }
+            int offset = i - pos;
+            if (!refill()) {
+                throw new Unsupported("the file ends inside a tag");
+            }
+            i = pos + offset;
         }
-        return null;
+    }
+
+    /**
+     * Makes the whole start tag at {@code pos} available and returns the index of its
+     * {@code >}, respecting quotes, for a tag whose attributes are not read.
+     */
+    private int quotedTagEnd() throws IOException {
+        int i = pos + 1;
+        byte quote = 0;
+        while (true) {
+            if (i == limit) {
+                int offset = i - pos;
+                if (!refill()) {
+                    throw new Unsupported("the file ends inside a tag");
+                }
+                i = pos + offset;
+                continue;
+            }
+            byte b = buf[i];
+            if (quote != 0) {
+                if (b == quote) {
+                    quote = 0;
+                }
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                return i;
+            }
+            if (b == '<') {
+                throw new Unsupported("a '<' inside a tag");
+            }
+            i++;
+        }
+    }
+
+    /**
+     * Reads the attributes of the start tag {@code buf[pos, gt]}, whose name starts at
+     * {@code pos + 1}; for the names asked for, puts where their raw values lie in the buffer
+     * into {@code ranges} (from, to; -1 for a name not there). Returns whether the tag closes
+     * itself.
+     */
+    private boolean attributes(int gt, String[] names, int[] ranges) {
+        Arrays.fill(ranges, -1);
+        int i = pos + 1;
+        while (i < gt && !isSpace(buf[i]) && buf[i] != '/') {
+            if ((buf[i] & 0x80) != 0) {
+                throw new Unsupported("a name beyond ASCII");
+            }
+            i++;
+        }
+        while (true) {
+            while (i < gt && isSpace(buf[i])) {
+                i++;
+            }
+            if (i == gt) {
+                return false;
+            }
+            if (buf[i] == '/') {
+                if (i + 1 != gt) {
+                    throw new Unsupported("a '/' in a start tag");
+                }
+                return true;
+            }
+            int nameStart = i;
+            while (i < gt && !isSpace(buf[i]) && buf[i] != '=') {
+                i++;
+            }
+            int wanted = indexOf(names, nameStart, i);
+            while (i < gt && isSpace(buf[i])) {
+                i++;
+            }
+            if (i == gt || buf[i] != '=') {
+                throw new Unsupported("an attribute without a value");
+            }
+            i++;
+            while (i < gt && isSpace(buf[i])) {
+                i++;
+            }
+            if (i == gt || buf[i] != '"' && buf[i] != '\'') {
+                throw new Unsupported("an unquoted attribute");
+            }
+            byte quote = buf[i++];
+            int start = i;
+            while (i < gt && buf[i] != quote) {
+                i++;
+            }
+            if (i == gt) {
+                throw new Unsupported("a '>' in an attribute value");
+            }
+            if (wanted >= 0) {
+                ranges[2 * wanted] = start;
+                ranges[2 * wanted + 1] = i;
+            }
+            i++;
+        }
     }
 
     /** Returns the index of the name in {@code buf[from, to)} among {@code names}, or -1, without allocating. */
@@ -184,89 +369,34 @@ final class HostScanner {
         return -1;
     }
 
-    /** Moves past a name at {@code pos}. */
-    private void skipName() throws IOException {
-        int start = pos;
-        while (true) {
-            if (pos >= limit && !have(pos - start + 1)) {
-                throw new Unsupported("the file ends inside a name");
-            }
-            byte b = buf[pos];
-            if (isSpace(b) || b == '>' || b == '/' || b == '=') {
-                return;
-            }
-            if ((b & 0x80) != 0) {
-                throw new Unsupported("a name beyond ASCII");
-            }
-            pos++;
-        }
-    }
-
-    /** Reads a name at {@code pos}. */
-    private String name() throws IOException {
-        int start = pos;
-        skipName();
-        return new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
     /**
-     * Reads the attributes of the start tag whose name was just read, up to and past its
-     * {@code >}; returns whether the tag closed itself ({@code />}). Values are kept only for
-     * the names asked for, in {@code values} (by index), entities decoded.
+     * Appends the value in {@code buf[from, to)} to {@link #values} as an XML parser reads it,
+     * in UTF-8; returns where it starts there. Plain ASCII is copied as it is.
      */
-    private boolean attributes(String[] names, String[] values) throws IOException {
-        while (true) {
-            skipSpace();
-            int c = peek();
-            if (c == '>') {
-                pos++;
-                return false;
-            }
-            if (c == '/') {
-                pos++;
-                if (peek() != '>') {
-                    throw new Unsupported("a '/' in a start tag");
-                }
-                pos++;
-                return true;
-            }
-            int nameStart = pos;
-            skipName();
-            int wanted = indexOf(names, nameStart, pos);
-            skipSpace();
-            if (peek() != '=') {
-                throw new Unsupported("an attribute without a value");
-            }
-            pos++;
-            skipSpace();
-            int quote = peek();
-            if (quote != '"' && quote != '\'') {
-                throw new Unsupported("an unquoted attribute");
-            }
-            pos++;
-            int start = pos;
-            while (true) {
-                if (!have(pos - start + 1)) {
-                    throw new Unsupported("the file ends inside an attribute");
-                }
-                if (buf[pos] == quote) {
-                    break;
-                }
-                if (buf[pos] == '<') {
-                    throw new Unsupported("a '<' in an attribute");
-                }
-                pos++;
-            }
-            if (wanted >= 0) {
-                values[wanted] = decode(start, pos);
-            }
-            pos++;
+    private int value(int from, int to) {
+        boolean plain = true;
+        for (int i = from; i < to && plain; i++) {
+            byte b = buf[i];
+            plain = b >= 0x20 && b != '&'; // not beyond ASCII, no entity, no tab or line break
         }
+        byte[] bytes = plain ? null : decode(from, to).getBytes(StandardCharsets.UTF_8);
+        int length = plain ? to - from : bytes.length;
+        if (valuesLength + length > values.length) {
+            values = Arrays.copyOf(values, Math.max(values.length * 2, valuesLength + length));
+        }
+        if (plain) {
+            System.arraycopy(buf, from, values, valuesLength, length);
+        } else {
+            System.arraycopy(bytes, 0, values, valuesLength, length);
+        }
+        int start = valuesLength;
+        valuesLength += length;
+        return start;
     }
 
     /** The text of {@code buf[from, to)} as UTF-8 with XML's predefined entities and character references decoded. */
     private String decode(int from, int to) {
-        String raw = new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        String raw = new String(buf, from, to - from, StandardCharsets.UTF_8);
         if (raw.indexOf('&') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0) {
             return raw;
         }
@@ -308,73 +438,48 @@ final class HostScanner {
         return out.toString();
     }
 
-    /** Skips from inside an element's start tag (after its name) to past the element's end. */
-    private void skipElement(String name) throws IOException {
-        if (attributes(new String[0], new String[0])) {
+    /**
+     * Skips the element whose start tag is at {@code pos}, named {@code name}, to past its end.
+     * nmap does not nest an element in one of the same name, except tables in scripts, which
+     * this is never asked to skip.
+     */
+    private void skipElement(byte[] name) throws IOException {
+        int gt = quotedTagEnd();
+        boolean empty = buf[gt - 1] == '/';
+        pos = gt + 1;
+        if (empty) {
             return;
         }
-        // nmap does not nest an element in one of the same name, except tables in scripts, which are
-        // only inside script elements that this scanner skips whole
         while (true) {
-            skipPast("</" + name);
-            int c = peek();
-            if (c == '>' || isSpace((byte) c)) { // not the end of a longer name
-                break;
+            toNextTag();
+            if (buf[pos + 1] == '/' && nameAt(pos + 2, name)) {
+                pos += 2 + name.length;
+                skipSpace();
+                if (!have(1) || buf[pos] != '>') {
+                    throw new Unsupported("a malformed end tag");
+                }
+                pos++;
+                return;
+            }
+            if (commentAt(pos)) {
+                skipPast("-->");
+            } else {
+                pos++;
             }
         }
-        skipSpace();
-        if (peek() != '>') {
-            throw new Unsupported("a malformed end tag");
-        }
-        pos++;
     }
 
     // ---------------------------------------------------------------- document
 
     private HostIndex index(Path file) throws IOException {
-        // the prolog: XML declaration, comments, processing instructions, a DOCTYPE without a subset
-        if (have(3) && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
-            pos = 3;
-        }
-        if (have(2) && buf[pos] == 0x1f && (buf[pos + 1] & 0xff) == 0x8b) {
-            return null; // gzip
-        }
-        while (true) {
-            skipSpace();
-            if (lookingAt("<?xml ")) {
-                int start = pos;
-                skipPast("?>");
-                String declaration = new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
-                int enc = declaration.indexOf("encoding");
-                if (enc >= 0 && !declaration.substring(enc).matches("encoding\\s*=\\s*[\"'](utf-8|us-ascii)[\"'][\\s\\S]*")) {
-                    return null;
-                }
-            } else if (lookingAt("<?")) {
-                skipPast("?>");
-            } else if (lookingAt("<!--")) {
-                skipPast("-->");
-            } else if (lookingAt("<!DOCTYPE")) {
-                int start = pos;
-                skipPast(">");
-                if (new String(buf, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII).contains("[")) {
-                    return null; // an internal subset: for the careful reader to refuse
-                }
-            } else if (lookingAt("<nmaprun")) {
-                pos += "<nmaprun".length();
-                if (attributes(new String[0], new String[0])) {
-                    return null;
-                }
-                break;
-            } else {
-                return null;
-            }
+        if (!prolog()) {
+            return null;
         }
         long headerEnd = base + pos;
         List<long[]> others = new ArrayList<>();
         List<HostIndex.Entry> hosts = new ArrayList<>();
         while (true) {
             skipSpace();
-            compact();
             if (lookingAt("<!--")) {
                 skipPast("-->");
                 continue;
@@ -384,140 +489,326 @@ final class HostScanner {
                 continue;
             }
             if (lookingAt("</nmaprun")) {
-                return new HostIndex(file, headerEnd, others, hosts);
+                return idTwice(hosts) ? null : new HostIndex(file, headerEnd, others, hosts);
             }
             if (!lookingAt("<") || lookingAt("<!")) {
                 return null; // text or CDATA at the top level: not nmap's
             }
             long start = base + pos;
-            pos++;
-            String name = name();
-            if (name.equals("host")) {
+            have(MARGIN);
+            if (nameAt(pos + 1, HOST)) {
                 HostIndex.Entry entry = host(start);
                 if (entry == null) {
                     return null;
                 }
                 hosts.add(entry);
             } else {
-                skipElement(name);
+                int from = pos + 1;
+                int to = from;
+                while (to < limit && !isSpace(buf[to]) && buf[to] != '>' && buf[to] != '/') {
+                    to++;
+                }
+                if (to == limit) {
+                    throw new Unsupported("a name longer than " + MARGIN + " bytes");
+                }
+                skipElement(Arrays.copyOfRange(buf, from, to));
                 others.add(new long[] {start, base + pos});
             }
         }
     }
 
-    private static final String[] ADDRESS = {"addr", "addrtype"};
-    private static final String[] HOSTNAME = {"name"};
-
-    /** Reads a host from after its name; returns its entry, or null when it has neither address nor name. */
-    private HostIndex.Entry host(long start) throws IOException {
-        attributes(new String[0], new String[0]); // ndiff reads no attribute of host
-        sha.reset();
-        int hashed = pos;
-        List<String[]> addresses = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (true) {
-            // the hot loop: to the next tag
-            int p = pos;
-            byte[] b = buf;
-            int l = limit;
-            while (p < l && b[p] != '<') {
-                p++;
+    /**
+     * Returns whether two hosts have the same id; ndiff pairs such hosts in file order. Not done
+     * host by host: a set that grows would hold up the compilation of the loop over hosts.
+     */
+    private static boolean idTwice(List<HostIndex.Entry> hosts) {
+        Set<HostIndex.Key> ids = new HashSet<>(hosts.size() * 2);
+        for (HostIndex.Entry host : hosts) {
+            if (!ids.add(host.key())) {
+                return true;
             }
-            pos = p;
-            if (p == l) {
-                if (!have(1)) {
-                    throw new Unsupported("the file ends inside a host");
-                }
-                continue;
-            }
-            int tag = pos;
-            if (lookingAt("</host>") || lookingAt("</host ") || lookingAt("</host\n")) {
-                sha.update(buf, hashed, tag - hashed);
-                pos += "</host".length();
-                skipSpace();
-                if (peek() != '>') {
-                    throw new Unsupported("a malformed end tag");
-                }
-                pos++;
-                break;
-            }
-            if (lookingAt("<!--")) {
-                sha.update(buf, hashed, tag - hashed);
-                skipPast("-->");
-                hashed = pos;
-                continue;
-            }
-            if (lookingAt("<![") || lookingAt("<?")) {
-                throw new Unsupported("CDATA or a processing instruction in a host");
-            }
-            pos++;
-            if (peek() == '/') {
-                pos++;
-                continue;
-            }
-            int nameStart = pos;
-            skipName();
-            String name = interesting(nameStart, pos);
-            if (name == null) {
-                continue; // a tag this scan takes no interest in
-            }
-            if (VOLATILE.contains(name)) {
-                sha.update(buf, hashed, tag - hashed);
-                skipElement(name);
-                hashed = pos;
-            } else if (name.equals("address")) {
-                String[] v = new String[2];
-                attributes(ADDRESS, v);
-                if (v[0] == null) {
-                    throw new Unsupported("an address without addr");
-                }
-                String type = v[1] == null ? "ipv4" : v[1];
-                String rank = switch (type) {
-                    case "ipv4" -> "0";
-                    case "ipv6" -> "1";
-                    case "mac" -> "2";
-                    default -> throw new Unsupported("an unknown address type");
-                };
-                addresses.add(new String[] {rank, v[0]});
-            } else if (name.equals("hostname")) {
-                String[] v = new String[1];
-                attributes(HOSTNAME, v);
-                if (v[0] != null) {
-                    names.add(v[0]);
-                }
-            }
-            // any other tag: its attributes hold no '<', so the scan for the next tag is safe
         }
-        long end = base + pos;
-        String id = id(addresses, names);
-        if (id == null) {
+        return false;
+    }
+
+    /** Reads up to and past the start tag of {@code <nmaprun>}; false when the file is not one this scanner takes. */
+    private boolean prolog() throws IOException {
+        if (have(3) && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        if (have(2) && buf[pos] == 0x1f && (buf[pos + 1] & 0xff) == 0x8b) {
+            return false; // gzip
+        }
+        while (true) {
+            skipSpace();
+            if (lookingAt("<?xml ")) {
+                int end = quotedTagEnd();
+                String declaration = new String(buf, pos, end - pos, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+                pos = end + 1;
+                int enc = declaration.indexOf("encoding");
+                if (enc >= 0 && !declaration.substring(enc).matches("encoding\\s*=\\s*[\"'](utf-8|us-ascii)[\"'][\\s\\S]*")) {
+                    return false;
+                }
+            } else if (lookingAt("<?")) {
+                skipPast("?>");
+            } else if (lookingAt("<!--")) {
+                skipPast("-->");
+            } else if (lookingAt("<!DOCTYPE")) {
+                int end = quotedTagEnd();
+                boolean subset = false;
+                for (int i = pos; i < end; i++) {
+                    subset |= buf[i] == '[';
+                }
+                if (subset) {
+                    return false; // an internal subset: for the careful reader to refuse
+                }
+                pos = end + 1;
+            } else if (lookingAt("<nmaprun") && have(NMAPRUN.length + 2) && nameAt(pos + 1, NMAPRUN)) {
+                int gt = tagEnd();
+                if (attributes(gt, NO_NAMES, NO_RANGES)) {
+                    return false;
+                }
+                pos = gt + 1;
+                return true;
+            } else {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Returns whether the tag at {@code pos} in a host may need more than a glance: an address,
+     * a hostname, an element ndiff ignores, the host's end tag, a comment. Most tags (port,
+     * state, service, cpe and their end tags) are told apart by a byte or two.
+     */
+    private boolean notable() {
+        byte[] b = buf;
+        int at = pos + 1;
+        return switch (b[at]) {
+            case '/' -> b[at + 1] == 'h'; // </host
+            case 's' -> b[at + 1] == 'm'; // smurf, not state, service, script
+            case 'p' -> b[at + 4] == 'u'; // portused, not port, ports
+            case 'o' -> b[at + 1] == 's' && (b[at + 2] == 'c' || b[at + 2] == 'f'); // osclass, osfingerprint
+            case 'a', 'h', 't', 'u', 'i', '!', '?' -> true;
+            default -> false;
+        };
+    }
+
+    /** The values of the addresses and names of the host being read, back to back. */
+    private byte[] values = new byte[256];
+    private int valuesLength;
+    /** Per address: the rank of its type in ndiff's order, where its value starts, its length. */
+    private int[] addresses = new int[6];
+    private int addressCount;
+    /** Per name: where its value starts, its length. */
+    private int[] names = new int[4];
+    private int nameCount;
+    private final int[] ranges = new int[4];
+
+    /** Reads the host whose start tag is at {@code pos}; returns its entry, or null when it has neither address nor name. */
+    private HostIndex.Entry host(long start) throws IOException {
+        int gt = tagEnd(); // ndiff reads no attribute of host
+        if (attributes(gt, NO_NAMES, NO_RANGES)) {
             return null;
         }
-        byte[] hash = sha.digest();
-        return new HostIndex.Entry(id, HostIndex.toLong(hash, 0), HostIndex.toLong(hash, 8), start, end);
+        pos = gt + 1;
+        hostStart = start;
+        keptFrom = base + pos;
+        keptCount = 0;
+        valuesLength = 0;
+        addressCount = 0;
+        nameCount = 0;
+        // the loop runs for every tag of every host: what most tags need is inline, the rest is in tag()
+        while (true) {
+            toNextTag();
+            if (!notable()) {
+                pos++;
+            } else if (tag()) {
+                break;
+            }
+        }
+        long end = base + pos;
+        if (end - start > Integer.MAX_VALUE) {
+            throw new Unsupported("a host of more than 2 GB");
+        }
+        HostIndex.Key key = key();
+        if (key == null) {
+            return null; // neither address nor name: ndiff pairs such hosts in file order
+        }
+        return new HostIndex.Entry(key, start, end, Arrays.copyOf(kept, keptCount));
     }
 
-    /** ndiff's host id: the first address, padded to 40, then the first name. */
-    private static String id(List<String[]> addresses, List<String> names) {
-        String first = null;
-        String[] best = null;
-        for (String[] a : addresses) {
-            if (best == null || a[0].compareTo(best[0]) < 0 || a[0].equals(best[0]) && PyText.compare(a[1], best[1]) < 0) {
-                best = a;
+    /** Ends the kept range that runs up to {@code pos}. */
+    private void keepToHere() {
+        long to = base + pos;
+        if (to > keptFrom) {
+            if (keptCount == kept.length) {
+                kept = Arrays.copyOf(kept, kept.length * 2);
+            }
+            kept[keptCount++] = (int) (keptFrom - hostStart);
+            kept[keptCount++] = (int) (to - hostStart);
+        }
+    }
+
+    /** Takes the tag at {@code pos} in a host and moves past what it needs; returns true after the host's end tag. */
+    private boolean tag() throws IOException {
+        byte next = buf[pos + 1];
+        if (next == '/') {
+            if (!nameAt(pos + 1, HOST_END)) {
+                pos += 2;
+                return false;
+            }
+            keepToHere();
+            pos += 1 + HOST_END.length;
+            skipSpace();
+            if (!have(1) || buf[pos] != '>') {
+                throw new Unsupported("a malformed end tag");
+            }
+            pos++;
+            return true;
+        }
+        if (next == '!') {
+            if (!commentAt(pos)) {
+                throw new Unsupported("CDATA in a host");
+            }
+            skip(null);
+        } else if (next == '?') {
+            throw new Unsupported("a processing instruction in a host");
+        } else if (next == 'a' && nameAt(pos + 1, ADDRESS)) {
+            attributes(tagEnd(), ADDRESS_ATTRIBUTES, ranges);
+            address();
+            pos++;
+        } else if (next == 'h' && nameAt(pos + 1, HOSTNAME)) {
+            attributes(tagEnd(), HOSTNAME_ATTRIBUTES, ranges);
+            if (ranges[0] >= 0) {
+                if (2 * nameCount == names.length) {
+                    names = Arrays.copyOf(names, names.length * 2);
+                }
+                int start = value(ranges[0], ranges[1]);
+                names[2 * nameCount] = start;
+                names[2 * nameCount + 1] = valuesLength - start;
+                nameCount++;
+            }
+            pos++;
+        } else {
+            byte[] ignored = volatileAt(pos + 1, next);
+            if (ignored != null) {
+                skip(ignored);
+            } else {
+                pos++; // a tag this scan takes no interest in; its attributes hold no '<'
             }
         }
-        if (best != null) {
-            first = PyText.ljust(best[1], 40);
+        return false;
+    }
+
+    /** Leaves a comment ({@code element} null) or an ignored element at {@code pos} out of the kept bytes. */
+    private void skip(byte[] element) throws IOException {
+        keepToHere();
+        if (element == null) {
+            skipPast("-->");
+        } else {
+            skipElement(element);
         }
-        if (!names.isEmpty()) {
-            String name = names.get(0);
-            for (String n : names) {
-                if (PyText.compare(n, name) < 0) {
-                    name = n;
+        keptFrom = base + pos;
+    }
+
+    /** Returns the name of the element ndiff ignores at {@code at}, whose first byte is {@code first}, or null. */
+    private byte[] volatileAt(int at, byte first) {
+        switch (first) {
+            case 't' -> {
+                for (byte[] name : VOLATILE_T) {
+                    if (nameAt(at, name)) {
+                        return name;
+                    }
+                }
+                return null;
+            }
+            case 'o' -> {
+                for (byte[] name : VOLATILE_O) {
+                    if (nameAt(at, name)) {
+                        return name;
+                    }
+                }
+                return null;
+            }
+            case 'u' -> {
+                return nameAt(at, UPTIME) ? UPTIME : null;
+            }
+            case 'i' -> {
+                return nameAt(at, IPIDSEQUENCE) ? IPIDSEQUENCE : null;
+            }
+            case 's' -> {
+                return nameAt(at, SMURF) ? SMURF : null;
+            }
+            case 'p' -> {
+                return nameAt(at, PORTUSED) ? PORTUSED : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static final byte[][] ADDRESS_TYPES = {bytes("ipv4"), bytes("ipv6"), bytes("mac")};
+
+    /** Takes the address whose attributes are in {@link #ranges}: its type's rank in ndiff's order, and its value. */
+    private void address() {
+        if (ranges[0] < 0) {
+            throw new Unsupported("an address without addr");
+        }
+        int rank = 0; // no addrtype: IPv4, as nmap's DTD says
+        if (ranges[2] >= 0) {
+            rank = -1;
+            for (int r = 0; r < ADDRESS_TYPES.length && rank < 0; r++) {
+                if (Arrays.equals(buf, ranges[2], ranges[3], ADDRESS_TYPES[r], 0, ADDRESS_TYPES[r].length)) {
+                    rank = r;
                 }
             }
-            return (first == null ? " ".repeat(40) : first) + name;
+            if (rank < 0) {
+                throw new Unsupported("an unknown address type");
+            }
         }
-        return first;
+        if (3 * addressCount == addresses.length) {
+            addresses = Arrays.copyOf(addresses, addresses.length * 2);
+        }
+        int start = value(ranges[0], ranges[1]);
+        addresses[3 * addressCount] = rank;
+        addresses[3 * addressCount + 1] = start;
+        addresses[3 * addressCount + 2] = valuesLength - start;
+        addressCount++;
     }
+
+    /**
+     * The key of ndiff's id of the host read, or null when it has neither address nor name:
+     * ndiff's id is the first address (by type, then text) padded to 40, then the first name.
+     * UTF-8 orders as text does, code point by code point, so the bytes are compared as they are.
+     */
+    private HostIndex.Key key() {
+        int best = -1;
+        for (int i = 0; i < addressCount; i++) {
+            if (best < 0 || addresses[3 * i] < addresses[3 * best] || addresses[3 * i] == addresses[3 * best]
+                    && compare(addresses[3 * i + 1], addresses[3 * i + 2], addresses[3 * best + 1], addresses[3 * best + 2]) < 0) {
+                best = i;
+            }
+        }
+        int name = -1;
+        for (int i = 0; i < nameCount; i++) {
+            if (name < 0 || compare(names[2 * i], names[2 * i + 1], names[2 * name], names[2 * name + 1]) < 0) {
+                name = i;
+            }
+        }
+        if (best < 0 && name < 0) {
+            return null;
+        }
+        int addressFrom = best < 0 ? 0 : addresses[3 * best + 1];
+        int addressLength = best < 0 ? 0 : addresses[3 * best + 2];
+        int nameFrom = name < 0 ? 0 : names[2 * name];
+        int nameLength = name < 0 ? 0 : names[2 * name + 1];
+        return HostIndex.Key.of(values, addressFrom, addressLength, nameFrom, nameLength);
+    }
+
+    private int compare(int from, int length, int otherFrom, int otherLength) {
+        return Arrays.compareUnsigned(values, from, from + length, values, otherFrom, otherFrom + otherLength);
+    }
+
 }

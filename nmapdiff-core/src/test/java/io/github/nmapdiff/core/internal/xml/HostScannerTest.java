@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +58,114 @@ class HostScannerTest {
         }
     }
 
+    /** Whether the first hosts of two indexed files are the same to ndiff. */
+    private static boolean sameFirstHost(HostIndex x, HostIndex y) throws IOException {
+        try (HostIndex.Bytes bx = x.bytes(); HostIndex.Bytes by = y.bytes()) {
+            return HostIndex.same(bx, x.hosts().get(0), by, y.hosts().get(0));
+        }
+    }
+
     @Test
-    void hostsThatDifferOnlyInWhatNdiffIgnoresHaveOneFingerprint() throws IOException {
+    void hostsThatDifferOnlyInWhatNdiffIgnoresAreTheSame() throws IOException {
         HostIndex a = HostScanner.scan(file("a.xml", host(1, "one.test", "OpenSSH", 100)));
         HostIndex b = HostScanner.scan(file("b.xml", host(1, "one.test", "OpenSSH", 987654)));
         HostIndex c = HostScanner.scan(file("c.xml", host(1, "one.test", "Dropbear", 100)));
+        HostIndex d = HostScanner.scan(file("d.xml", host(1, "one.test", "OpenSSI", 100)));
 
-        assertThat(a.hosts().get(0).sameAs(b.hosts().get(0))).isTrue();
-        assertThat(a.hosts().get(0).sameAs(c.hosts().get(0))).isFalse();
+        assertThat(sameFirstHost(a, b)).isTrue();
+        assertThat(sameFirstHost(a, c)).isFalse();
+        assertThat(sameFirstHost(a, d)).as("one byte differs").isFalse();
+    }
+
+    @Test
+    void ignoredElementsMayLieAnywhereInTheHost() throws IOException {
+        String plain = host(1, "one.test", "OpenSSH", 100);
+        String moved = plain.replace("<times srtt=\"300\" rttvar=\"5000\" to=\"100000\"/>", "")
+                .replace("<ports>", "<times srtt=\"1\" rttvar=\"2\" to=\"3\"/><ports>");
+        assertThat(moved).isNotEqualTo(plain);
+
+        assertThat(sameFirstHost(HostScanner.scan(file("a.xml", plain)), HostScanner.scan(file("b.xml", moved)))).isTrue();
+        assertThat(sameFirstHost(HostScanner.scan(file("a.xml", plain)),
+                HostScanner.scan(file("b.xml", moved.replace("<ports>", "<ports> "))))).isFalse();
+    }
+
+    @Test
+    void theIndexDoesNotDependOnWhereTheBufferEnds() throws IOException {
+        List<Path> files = new ArrayList<>(Corpus.files());
+        files.add(file("own.xml", host(1, "one.test", "OpenSSH", 100), host(2, "two.test", "x", 1)));
+        for (Path file : files) {
+            HostIndex whole = HostScanner.scan(file, 1 << 20);
+            for (int size = 70; size < 400; size += 7) {
+                HostIndex small = HostScanner.scan(file, size);
+                assertThat(small).as(file.getFileName() + " with " + size + " bytes").isNotNull();
+                assertThat(small.hosts()).hasSameSizeAs(whole.hosts());
+                for (int i = 0; i < whole.hosts().size(); i++) {
+                    HostIndex.Entry x = whole.hosts().get(i);
+                    HostIndex.Entry y = small.hosts().get(i);
+                    assertThat(List.of(y.id(), y.start(), y.end())).isEqualTo(List.of(x.id(), x.start(), x.end()));
+                    assertThat(y.kept()).isEqualTo(x.kept());
+                }
+                assertThat(small.document(small.hosts())).isEqualTo(whole.document(whole.hosts()));
+            }
+        }
+    }
+
+    @Test
+    void anIdTwiceOrAQuoteUnclosedBeforeTheTagEndsIsLeftToTheCarefulReader() throws IOException {
+        String one = host(1, "one.test", "OpenSSH", 100);
+        assertThat(HostScanner.scan(file("twice.xml", one, one))).isNull();
+        assertThat(HostScanner.scan(file("gt.xml", one.replace("one.test", "one>test")))).isNull();
+        assertThat(HostScanner.scan(file("gt-elsewhere.xml", one.replace("OpenSSH", "Open>SSH")))).isNotNull();
+    }
+
+    @Test
+    void keysAreEqualExactlyWhenNdiffIdsAre() throws IOException {
+        String v4 = "<address addr=\"127.0.0.1\" addrtype=\"ipv4\"/>";
+        String[][] hosts = {
+            {v4, "a.test"},
+            {v4, "a&#46;test"},
+            {"<address addr=\"127.0.0.1\"/>", "b.test", "a.test"},
+            {v4},
+            {v4, ""},
+            {"", "a.test"},
+            {"<address addr=\"00:11:22:33:44:55\" addrtype=\"mac\"/><address addr=\"::1\" addrtype=\"ipv6\"/>"},
+            {"<address addr=\"::1\" addrtype=\"ipv6\"/>"},
+            {"<address addr=\"127.0.0.9\" addrtype=\"ipv4\"/><address addr=\"127.0.0.10\" addrtype=\"ipv4\"/>"},
+            {"<address addr=\"127.0.0.10\" addrtype=\"ipv4\"/>"},
+            {v4, "\u00e9.test"},
+            {v4, "e.test"},
+            {v4, "tab\tname"},
+            {v4, "tab name"},
+            // ndiff pads an address to 40 characters; a longer one runs into the name
+            {"<address addr=\"1234567890123456789012345678901234567890ab\" addrtype=\"ipv6\"/>", "c"},
+            {"<address addr=\"1234567890123456789012345678901234567890\" addrtype=\"ipv6\"/>", "abc"},
+            {"<address addr=\"123456789012345678901234567890123456789\" addrtype=\"ipv6\"/>", "0abc"},
+        };
+        List<HostIndex.Key> keys = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < hosts.length; i++) {
+            StringBuilder host = new StringBuilder("<host><status state=\"up\"/>").append(hosts[i][0]);
+            if (hosts[i].length > 1) {
+                host.append("<hostnames>");
+                for (int n = 1; n < hosts[i].length; n++) {
+                    host.append("<hostname name=\"").append(hosts[i][n]).append("\" type=\"PTR\"/>");
+                }
+                host.append("</hostnames>");
+            }
+            Path file = file(i + ".xml", host.append("</host>\n").toString());
+            HostIndex index = HostScanner.scan(file);
+            assertThat(index).as(host.toString()).isNotNull();
+            keys.add(index.hosts().get(0).key());
+            ids.add(NdiffHost.of(new NmapXmlReader().read(file).hosts().get(0)).id());
+        }
+        for (int i = 0; i < hosts.length; i++) {
+            assertThat(keys.get(i).ndiffId()).as(String.join(" ", hosts[i])).isEqualTo(ids.get(i));
+            for (int j = 0; j < hosts.length; j++) {
+                assertThat(keys.get(i).equals(keys.get(j))).as(String.join(" ", hosts[i]) + " and " + String.join(" ", hosts[j]))
+                        .isEqualTo(ids.get(i).equals(ids.get(j)));
+            }
+        }
+        assertThat(keys.get(14)).as("a 42-character address and a 40-character one can make the same id").isEqualTo(keys.get(15));
     }
 
     @Test
