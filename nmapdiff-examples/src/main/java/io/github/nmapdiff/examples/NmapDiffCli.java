@@ -1,6 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -37,10 +38,24 @@ public final class NmapDiffCli {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        prepareInBackground(args);
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
+    }
+
+    /**
+     * Sets up the XML reader on another thread while the command line is parsed: every command
+     * but help and version reads nmap XML, and the set-up takes longer than the parsing.
+     */
+    private static void prepareInBackground(String[] args) {
+        if (args.length == 0 || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+            return;
+        }
+        Thread thread = new Thread(NmapXmlReader::prepare, "nmapdiff-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -36,11 +36,31 @@ public final class NmapXmlReader {
     }
 
     /**
-     * Sets up the XML binding now rather than at the first read, which takes a few hundred
-     * milliseconds once per process; for programs that can do it while busy with something else.
+     * Sets up the XML binding and the reading machinery now rather than at the first read,
+     * which takes a few hundred milliseconds once per process; for programs that can do it
+     * while busy with something else. Any number of threads may call it: the work is done once,
+     * and a call made while it runs waits for it.
      */
     public static void prepare() {
-        StaxScanStream.prepare();
+        WarmUp.done();
+    }
+
+    /** Reads a small scan of the elements nmap writes most, once, when the class is initialised. */
+    private static final class WarmUp {
+        private static final int HOSTS = readSample();
+
+        static int done() {
+            return HOSTS;
+        }
+
+        private static int readSample() {
+            StaxScanStream.prepare();
+            InputStream in = NmapXmlReader.class.getResourceAsStream("warm-up.xml");
+            if (in == null) {
+                return 0; // a repackaged jar without it: the first read does the rest of the work
+            }
+            return new NmapXmlReader().read(in, "warm-up.xml").hosts().size();
+        }
     }
 
     /**
