@@ -164,7 +164,7 @@ final class HostScanner {
         while (true) {
             pos = nextTag(buf, pos);
             if (limit - pos >= MARGIN || eof) {
-                if (limit - pos < 4) { // a host or element ends with more than that before the end of the file
+                if (limit - pos < 8) { // what follows a tag in a host or element is longer: at least its end and </nmaprun>
                     throw new Unsupported("the file ends inside the document");
                 }
                 return;
