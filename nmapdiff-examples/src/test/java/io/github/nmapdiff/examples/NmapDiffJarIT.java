@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar as users run it ({@code java -jar nmapdiff-examples/target/nmapdiff.jar}),
- * after the package phase: it starts, finds JAXB through the merged service files, and prints
- * what the real ndiff prints.
+ * The shaded jar as users run it ({@code java -jar nmapdiff-examples/target/nmapdiff.jar}, or
+ * through the {@code nmapdiff-examples/nmapdiff} launcher), after the package phase: it starts,
+ * finds JAXB through the merged service files, and prints what the real ndiff prints.
  */
 class NmapDiffJarIT {
     @TempDir
@@ -38,6 +38,18 @@ class NmapDiffJarIT {
             assertThat(ours.stdout).as(mode).isEqualTo(ndiff.stdout);
             assertThat(ours.exit).as(mode).isEqualTo(ndiff.exit).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theLauncherRunsTheJarWithItsExitCodes() throws Exception {
+        Result ours = exec(List.of("env", "JAVA=" + javaBin(), Path.of("nmapdiff").toAbsolutePath().toString(), "diff"), "");
+        Result ndiff = exec(List.of("ndiff"), "");
+        assertThat(ours.stdout).isEqualTo(ndiff.stdout);
+        assertThat(ours.exit).isEqualTo(1);
+
+        Result missing = exec(List.of("env", "JAVA=" + javaBin(), Path.of("nmapdiff").toAbsolutePath().toString(), "diff",
+                dir.resolve("no-such.xml").toString(), after.toString()), null);
+        assertThat(missing.exit).isEqualTo(2);
     }
 
     @Test
