@@ -6,24 +6,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Measures {@code nmapdiff diff} against the real {@code ndiff} on a generated pair of N-host
  * scans, whole processes side by side, with a bare StAX pass over both files as the floor;
- * prints wall time and peak memory (GNU time's maximum resident set size), and checks that
- * our output equals ndiff's. Exits 1 when it does not.
+ * prints wall time and peak memory (GNU time's maximum resident set size, medians of the runs),
+ * and checks that our output equals ndiff's. Our diff runs twice: as {@code java -jar
+ * nmapdiff.jar diff} with the JVM's defaults, and through the {@code nmapdiff} launcher (the
+ * JVM options of a short process), when it lies beside the build's {@code target} folder.
+ * Exits 1 when an output differs.
  *
  * <pre>
  * java -cp nmapdiff-examples/target/nmapdiff.jar io.github.nmapdiff.examples.bench.DiffBenchmark --hosts 100000
  * </pre>
  *
- * Options: {@code --hosts N} (default 100000), {@code --dir DIR} (default {@code target/bench}),
- * {@code --xmx SIZE} (the heap of our diff, default none), {@code --no-ndiff}.
+ * Options: {@code --hosts N} (default 100000), {@code --runs N} (default 3), {@code --dir DIR}
+ * (default {@code target/bench}), {@code --xmx SIZE} (the heap of our diff, default none),
+ * {@code --no-ndiff}.
  */
 public final class DiffBenchmark {
     private record Measured(String name, double seconds, long peakKb, int exitCode, Path output) {
+    }
+
+    private record Command(String name, List<String> args, Path output, boolean ours) {
     }
 
     private DiffBenchmark() {
@@ -31,12 +39,14 @@ public final class DiffBenchmark {
 
     public static void main(String[] args) throws Exception {
         int hosts = 100_000;
+        int runs = 3;
         Path dir = Path.of("target", "bench");
         String xmx = null;
         boolean runNdiff = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--hosts" -> hosts = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--xmx" -> xmx = args[++i];
                 case "--no-ndiff" -> runNdiff = false;
@@ -52,62 +62,94 @@ public final class DiffBenchmark {
             System.out.printf(Locale.ROOT, "generated %d-host pair in %.1f s: %d MB + %d MB%n", hosts, (System.nanoTime() - t0) / 1e9,
                     Files.size(a) >> 20, Files.size(b) >> 20);
         }
-        String jar = jar();
+        Path jar = jar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String heap = xmx == null ? "" : " (-Xmx" + xmx + ")";
+
+        List<Command> commands = new ArrayList<>();
+        List<String> plain = new ArrayList<>(List.of(java));
+        if (xmx != null) {
+            plain.add("-Xmx" + xmx);
+        }
+        plain.addAll(List.of("-jar", jar.toString(), "diff", a.toString(), b.toString()));
+        commands.add(new Command("java -jar nmapdiff.jar diff" + heap, plain, folder.resolve("nmapdiff.txt"), true));
+        Path launcher = jar.toAbsolutePath().getParent().resolveSibling("nmapdiff");
+        if (Files.isExecutable(launcher)) {
+            List<String> launched = List.of("env", "JAVA=" + java, "NMAPDIFF_JAVA_OPTS=" + (xmx == null ? "" : "-Xmx" + xmx),
+                    launcher.toString(), "diff", a.toString(), b.toString());
+            commands.add(new Command("nmapdiff diff (launcher)" + heap, launched, folder.resolve("nmapdiff-launcher.txt"), true));
+        }
+        if (runNdiff) {
+            commands.add(new Command("ndiff", List.of("ndiff", a.toString(), b.toString()), folder.resolve("ndiff.txt"), false));
+        }
+        commands.add(new Command("bare StAX pass (floor)", List.of(java, "-cp", jar.toString(), BareStaxPass.class.getName(), a.toString(),
+                b.toString()), folder.resolve("stax.txt"), false));
 
         List<Measured> results = new ArrayList<>();
-        List<String> ours = new ArrayList<>(List.of(java));
-        if (xmx != null) {
-            ours.add("-Xmx" + xmx);
+        for (Command command : commands) {
+            results.add(measure(command, runs));
         }
-        ours.addAll(List.of("-jar", jar, "diff", a.toString(), b.toString()));
-        results.add(measure("nmapdiff diff" + (xmx == null ? "" : " (-Xmx" + xmx + ")"), ours, folder.resolve("nmapdiff.txt")));
-        if (runNdiff) {
-            results.add(measure("ndiff", List.of("ndiff", a.toString(), b.toString()), folder.resolve("ndiff.txt")));
-        }
-        results.add(measure("bare StAX pass (floor)", List.of(java, "-cp", jar, BareStaxPass.class.getName(), a.toString(), b.toString()),
-                folder.resolve("stax.txt")));
 
-        System.out.printf(Locale.ROOT, "%n%d hosts per scan, %d + %d MB of XML, %d cores, Java %s%n", hosts, Files.size(a) >> 20,
-                Files.size(b) >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "| %-28s | %10s | %14s | %9s |%n", "command", "wall (s)", "peak RSS (MB)", "exit code");
-        System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(12), "-".repeat(16), "-".repeat(11));
+        System.out.printf(Locale.ROOT, "%n%d hosts per scan, %d + %d MB of XML, %d cores, Java %s, medians of %d runs%n", hosts,
+                Files.size(a) >> 20, Files.size(b) >> 20, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                runs);
+        System.out.printf(Locale.ROOT, "| %-38s | %10s | %14s | %9s |%n", "command", "wall (s)", "peak RSS (MB)", "exit code");
+        System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(40), "-".repeat(12), "-".repeat(16), "-".repeat(11));
         for (Measured m : results) {
-            System.out.printf(Locale.ROOT, "| %-28s | %10.2f | %14d | %9d |%n", m.name, m.seconds, m.peakKb / 1024, m.exitCode);
+            System.out.printf(Locale.ROOT, "| %-38s | %10.2f | %14d | %9d |%n", m.name, m.seconds, m.peakKb / 1024, m.exitCode);
         }
-        Measured mine = results.get(0);
         Measured floor = results.get(results.size() - 1);
-        System.out.printf(Locale.ROOT, "%nnmapdiff / StAX floor: %.2fx time%n", mine.seconds / floor.seconds);
+        Measured ndiff = runNdiff ? results.get(results.size() - 2) : null;
         boolean same = true;
-        if (runNdiff) {
-            Measured ndiff = results.get(1);
-            same = Files.mismatch(mine.output, ndiff.output) == -1 && mine.exitCode == ndiff.exitCode;
-            System.out.printf(Locale.ROOT, "ndiff / nmapdiff: %.1fx time, %.1fx memory%n", ndiff.seconds / mine.seconds,
-                    (double) ndiff.peakKb / mine.peakKb);
-            System.out.println(same ? "output: identical to ndiff's (" + Files.size(mine.output) + " bytes), same exit code"
-                    : "output: DIFFERS from ndiff's (" + mine.output + " vs " + ndiff.output + ")");
+        System.out.println();
+        for (int i = 0; i < commands.size(); i++) {
+            if (!commands.get(i).ours) {
+                continue;
+            }
+            Measured mine = results.get(i);
+            System.out.printf(Locale.ROOT, "%s: %.2fx the floor's time", mine.name, mine.seconds / floor.seconds);
+            if (ndiff != null) {
+                boolean identical = Files.mismatch(mine.output, ndiff.output) == -1 && mine.exitCode == ndiff.exitCode;
+                same &= identical;
+                System.out.printf(Locale.ROOT, "; speed-up over ndiff %.1fx, memory %.0f%% of ndiff's; output %s", ndiff.seconds / mine.seconds,
+                        100.0 * mine.peakKb / ndiff.peakKb, identical ? "identical to ndiff's, same exit code"
+                                : "DIFFERS from ndiff's (" + mine.output + " vs " + ndiff.output + ")");
+            }
+            System.out.println();
+            same &= mine.exitCode == 1;
         }
-        System.exit(same && mine.exitCode == 1 ? 0 : 1);
+        System.exit(same ? 0 : 1);
     }
 
-    private static Measured measure(String name, List<String> command, Path output) throws IOException, InterruptedException {
-        Path times = Files.createTempFile("bench-time", ".txt");
-        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
-        timed.addAll(command);
-        System.out.println("running: " + String.join(" ", command));
-        Process p = new ProcessBuilder(timed).redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        int exit = p.waitFor();
-        String[] figures = Files.readAllLines(times, StandardCharsets.UTF_8).stream().filter(l -> l.matches("[0-9.]+ [0-9]+"))
-                .findFirst().orElseThrow(() -> new IOException("GNU time gave no figures; is /usr/bin/time installed?")).split(" ");
-        Files.delete(times);
-        return new Measured(name, Double.parseDouble(figures[0]), Long.parseLong(figures[1]), exit, output);
+    /** Runs a command {@code runs} times; returns the median wall time and the median peak memory. */
+    private static Measured measure(Command command, int runs) throws IOException, InterruptedException {
+        double[] seconds = new double[runs];
+        long[] peaks = new long[runs];
+        int exit = 0;
+        System.out.println("running " + runs + "x: " + String.join(" ", command.args));
+        for (int run = 0; run < runs; run++) {
+            Path times = Files.createTempFile("bench-time", ".txt");
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
+            timed.addAll(command.args);
+            Process p = new ProcessBuilder(timed).redirectOutput(command.output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            exit = p.waitFor();
+            String[] figures = Files.readAllLines(times, StandardCharsets.UTF_8).stream().filter(l -> l.matches("[0-9.]+ [0-9]+"))
+                    .findFirst().orElseThrow(() -> new IOException("GNU time gave no figures; is /usr/bin/time installed?")).split(" ");
+            Files.delete(times);
+            seconds[run] = Double.parseDouble(figures[0]);
+            peaks[run] = Long.parseLong(figures[1]);
+        }
+        Arrays.sort(seconds);
+        Arrays.sort(peaks);
+        return new Measured(command.name, seconds[runs / 2], peaks[runs / 2], exit, command.output);
     }
 
-    private static String jar() throws URISyntaxException {
+    private static Path jar() throws URISyntaxException {
         Path self = Path.of(DiffBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!self.toString().endsWith(".jar")) {
             self = Path.of("nmapdiff-examples", "target", "nmapdiff.jar");
         }
-        return self.toString();
+        return self;
     }
 }
