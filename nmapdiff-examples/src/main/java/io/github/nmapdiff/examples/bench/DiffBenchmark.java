@@ -53,7 +53,7 @@ public final class DiffBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path folder = dir.resolve(hosts + "-hosts");
+        Path folder = dir.resolve(hosts + "-hosts-v2"); // v2: hosts have times, as nmap writes them
         Path a = folder.resolve("before.xml");
         Path b = folder.resolve("after.xml");
         if (!Files.exists(b)) {

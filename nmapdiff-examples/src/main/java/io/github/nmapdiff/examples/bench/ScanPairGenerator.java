@@ -20,21 +20,25 @@ import io.github.nmapdiff.core.model.ScanInfo;
 import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.xml.NmapXmlWriter;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
  * Writes a realistic pair of nmap scans of N hosts, a day apart: each host with 1 to 4 open
- * ports with service versions and CPEs and a closed extraports summary, 70% with a PTR name;
- * in the second scan about 1% of the hosts changed (ports opened and closed, versions bumped,
- * hosts removed and added, names changed). Addresses are in 127.0.0.0/8; nothing is scanned.
+ * ports with service versions and CPEs and a closed extraports summary, 70% with a PTR name,
+ * and nmap's round-trip times, which differ in every scan; in the second scan about 1% of the
+ * hosts changed (ports opened and closed, versions bumped, hosts removed and added, names
+ * changed). Addresses are in 127.0.0.0/8; nothing is scanned.
  */
 public final class ScanPairGenerator {
     private record Product(int port, String service, String product, String version, String extra, String cpe) {
@@ -62,8 +66,10 @@ public final class ScanPairGenerator {
         Files.createDirectories(folder);
         Instant day1 = Instant.parse("2026-11-01T02:00:00Z");
         Instant day2 = day1.plusSeconds(86_400);
-        try (OutputStream a = new BufferedOutputStream(Files.newOutputStream(folder.resolve("before.xml")), 1 << 16);
-                OutputStream b = new BufferedOutputStream(Files.newOutputStream(folder.resolve("after.xml")), 1 << 16)) {
+        try (OutputStream a = new WithTimes(new BufferedOutputStream(Files.newOutputStream(folder.resolve("before.xml")), 1 << 16),
+                        new Random(seed + 1));
+                OutputStream b = new WithTimes(new BufferedOutputStream(Files.newOutputStream(folder.resolve("after.xml")), 1 << 16),
+                        new Random(seed + 2))) {
             NmapXmlWriter writer = new NmapXmlWriter();
             NmapXmlWriter.HostWriter before = writer.open(header(day1, hosts), a);
             NmapXmlWriter.HostWriter after = writer.open(header(day2, hosts), b);
@@ -82,6 +88,49 @@ public final class ScanPairGenerator {
             }
             before.finish(header(day1, hosts));
             after.finish(header(day2, hosts));
+        }
+    }
+
+    /**
+     * Puts a {@code times} element before each {@code </host>}, as nmap writes one for every
+     * host it scans, with round-trip times of its own: the scan model does not keep them.
+     */
+    private static final class WithTimes extends FilterOutputStream {
+        private static final byte[] END = "</host>".getBytes(StandardCharsets.US_ASCII);
+
+        private final Random random;
+        private int matched; // how many bytes of END were seen and held back
+
+        WithTimes(OutputStream out, Random random) {
+            super(out);
+            this.random = random;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (b == END[matched]) {
+                if (++matched == END.length) {
+                    int srtt = 20 + random.nextInt(900);
+                    int rttvar = 5 + random.nextInt(300);
+                    out.write(String.format(Locale.ROOT, "<times srtt=\"%d\" rttvar=\"%d\" to=\"%d\"/>%n", srtt, rttvar,
+                            Math.max(100_000, srtt + 4 * rttvar)).getBytes(StandardCharsets.US_ASCII));
+                    out.write(END);
+                    matched = 0;
+                }
+                return;
+            }
+            out.write(END, 0, matched);
+            matched = b == END[0] ? 1 : 0;
+            if (matched == 0) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
         }
     }
 
