@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.model.AddressType;
 import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.HostNameType;
 import io.github.nmapdiff.core.model.HostState;
 import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,27 @@ class NmapXmlReaderCorpusTest {
                     .as(file.getFileName() + " extraports").isEqualTo(count(xml, "<extraports "));
             assertThat(scan.complete()).as(file.getFileName() + " complete").isTrue();
         }
+    }
+
+    @Test
+    void stringsThatHostsRepeatAreKeptOnce() {
+        Scan scan = reader.read(Corpus.file("random-1.xml"));
+        Map<String, Service> first = new HashMap<>();
+        int shared = 0;
+        for (Host host : scan.hosts()) {
+            for (Port port : host.ports()) {
+                Service service = port.service();
+                if (service == null) {
+                    continue;
+                }
+                Service seen = first.putIfAbsent(service.name(), service);
+                if (seen != null) {
+                    assertThat(service.name()).isSameAs(seen.name());
+                    shared++;
+                }
+            }
+        }
+        assertThat(shared).as("services that repeat a name in random-1.xml").isPositive();
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class StaxScanStream implements ScanStream {
     private final FragmentReader fragment;
     private XMLStreamException pendingFailure;
     private final Unmarshaller unmarshaller;
+    private final XmlToModel toModel = new XmlToModel();
     private ValidationEvent lastEvent;
 
     private String scanner;
@@ -191,14 +192,14 @@ public final class StaxScanStream implements ScanStream {
             case "host" -> {
                 HostXml host = unmarshal(HostXml.class);
                 try {
-                    return XmlToModel.host(host);
+                    return toModel.host(host);
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw new MalformedScanException(source, line, -1, "in the host that starts here: " + e.getMessage(), e);
                 }
             }
             case "scaninfo" -> scanInfos.add(XmlToModel.scanInfo(unmarshal(ScanInfoXml.class)));
-            case "prescript" -> preScripts.addAll(XmlToModel.scripts(unmarshal(ScriptsXml.class)));
-            case "postscript" -> postScripts.addAll(XmlToModel.scripts(unmarshal(ScriptsXml.class)));
+            case "prescript" -> preScripts.addAll(toModel.scripts(unmarshal(ScriptsXml.class)));
+            case "postscript" -> postScripts.addAll(toModel.scripts(unmarshal(ScriptsXml.class)));
             case "runstats" -> runStats = XmlToModel.runStats(unmarshal(RunStatsXml.class));
             case "verbose" -> {
                 verbose = level();

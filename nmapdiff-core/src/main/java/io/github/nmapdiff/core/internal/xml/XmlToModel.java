@@ -45,17 +45,17 @@ import java.util.function.Function;
 /**
  * Turns the JAXB binding into the model's records. Every failure is an
  * {@link IllegalArgumentException} whose message names the element and attribute at fault;
- * the reader adds the file and line.
+ * the reader adds the file and line. One per reading: the strings that hosts repeat are shared
+ * across the hosts it turns.
  */
 final class XmlToModel {
-    private XmlToModel() {
-    }
+    private final SharedStrings shared = new SharedStrings();
 
-    static Host host(HostXml x) {
+    Host host(HostXml x) {
         List<Address> addresses = map(x.addresses, a -> new Address(
                 require(a.addr, "address", "addr"),
                 a.addrtype == null ? AddressType.IPV4 : AddressType.fromNmap(a.addrtype),
-                a.vendor));
+                shared.of(a.vendor)));
         List<HostName> names = new ArrayList<>();
         x.hostnames.forEach(h -> h.names.forEach(n -> names.add(
                 new HostName(n.name, n.type == null ? null : HostNameType.fromNmap(n.type)))));
@@ -66,17 +66,17 @@ final class XmlToModel {
                     PortState.fromNmap(require(e.state, "extraports", "state")),
                     require(e.count, "extraports", "count"),
                     map(e.reasons, r -> new ExtraReasons(
-                            require(r.reason, "extrareasons", "reason"),
+                            shared.of(require(r.reason, "extrareasons", "reason")),
                             require(r.count, "extrareasons", "count"),
                             r.proto == null ? null : Protocol.fromNmap(r.proto),
-                            r.ports)))));
+                            shared.of(r.ports))))));
             p.ports.forEach(port -> ports.add(port(port)));
         });
         if (x.status == null) {
             throw new IllegalArgumentException("host has no status element");
         }
         return new Host(
-                new HostStatus(HostState.fromNmap(require(x.status.state, "status", "state")), x.status.reason,
+                new HostStatus(HostState.fromNmap(require(x.status.state, "status", "state")), shared.of(x.status.reason),
                         x.status.reasonTtl),
                 addresses,
                 names,
@@ -87,14 +87,14 @@ final class XmlToModel {
                 x.uptime == null ? null : new Uptime(require(x.uptime.seconds, "uptime", "seconds"), x.uptime.lastboot),
                 x.distance == null ? null : x.distance.value,
                 x.trace == null ? null : new Trace(x.trace.proto, x.trace.port, map(x.trace.hops,
-                        h -> new Hop(require(h.ttl, "hop", "ttl"), h.rtt, h.ipaddr, h.host))),
+                        h -> new Hop(require(h.ttl, "hop", "ttl"), h.rtt, shared.of(h.ipaddr), shared.of(h.host)))),
                 instant(x.starttime),
                 instant(x.endtime),
                 "true".equals(x.timedout),
                 x.comment);
     }
 
-    private static Port port(PortXml x) {
+    private Port port(PortXml x) {
         if (x.state == null) {
             throw new IllegalArgumentException("port " + x.portid + " has no state element");
         }
@@ -102,21 +102,21 @@ final class XmlToModel {
                 Protocol.fromNmap(require(x.protocol, "port", "protocol")),
                 require(x.portid, "port", "portid"),
                 PortState.fromNmap(require(x.state.state, "state", "state")),
-                x.state.reason,
+                shared.of(x.state.reason),
                 x.state.reasonTtl,
                 x.state.reasonIp,
-                x.owner == null ? null : x.owner.name,
+                x.owner == null ? null : shared.of(x.owner.name),
                 x.service == null ? null : service(x.service),
-                map(x.scripts, XmlToModel::script));
+                map(x.scripts, this::script));
     }
 
-    private static Service service(ServiceXml x) {
-        return new Service(require(x.name, "service", "name"), x.product, x.version, x.extrainfo, x.tunnel, x.proto,
-                x.rpcnum, x.lowver, x.highver, x.hostname, x.ostype, x.devicetype, x.servicefp, x.method, x.conf,
-                x.cpes);
+    private Service service(ServiceXml x) {
+        return new Service(shared.of(require(x.name, "service", "name")), shared.of(x.product), shared.of(x.version),
+                shared.of(x.extrainfo), shared.of(x.tunnel), shared.of(x.proto), x.rpcnum, x.lowver, x.highver, x.hostname,
+                shared.of(x.ostype), shared.of(x.devicetype), x.servicefp, shared.of(x.method), x.conf, shared.of(x.cpes));
     }
 
-    private static OsDetection os(OsXml x) {
+    private OsDetection os(OsXml x) {
         if (x == null) {
             return OsDetection.empty();
         }
@@ -125,29 +125,29 @@ final class XmlToModel {
                         PortState.fromNmap(require(p.state, "portused", "state")),
                         Protocol.fromNmap(require(p.proto, "portused", "proto")),
                         require(p.portid, "portused", "portid"))),
-                map(x.matches, m -> new OsMatch(require(m.name, "osmatch", "name"), require(m.accuracy, "osmatch", "accuracy"),
-                        m.line, map(m.classes, XmlToModel::osClass))),
-                map(x.classes, XmlToModel::osClass),
+                map(x.matches, m -> new OsMatch(shared.of(require(m.name, "osmatch", "name")), require(m.accuracy, "osmatch", "accuracy"),
+                        m.line, map(m.classes, this::osClass))),
+                map(x.classes, this::osClass),
                 map(x.fingerprints, f -> require(f.fingerprint, "osfingerprint", "fingerprint")));
     }
 
-    private static OsClass osClass(OsClassXml x) {
-        return new OsClass(require(x.vendor, "osclass", "vendor"), x.osgen, x.type, require(x.accuracy, "osclass", "accuracy"),
-                require(x.osfamily, "osclass", "osfamily"), x.cpes);
+    private OsClass osClass(OsClassXml x) {
+        return new OsClass(shared.of(require(x.vendor, "osclass", "vendor")), shared.of(x.osgen), shared.of(x.type),
+                require(x.accuracy, "osclass", "accuracy"), shared.of(require(x.osfamily, "osclass", "osfamily")), shared.of(x.cpes));
     }
 
-    static List<ScriptResult> scripts(ScriptsXml x) {
-        return map(x.scripts, XmlToModel::script);
+    List<ScriptResult> scripts(ScriptsXml x) {
+        return map(x.scripts, this::script);
     }
 
-    private static ScriptResult script(ScriptXml x) {
-        return new ScriptResult(require(x.id, "script", "id"), x.output == null ? "" : x.output, elements(x.children));
+    private ScriptResult script(ScriptXml x) {
+        return new ScriptResult(shared.of(require(x.id, "script", "id")), x.output == null ? "" : shared.of(x.output), elements(x.children));
     }
 
-    private static List<ScriptElement> elements(List<Object> children) {
+    private List<ScriptElement> elements(List<Object> children) {
         return map(children, c -> c instanceof TableXml t
-                ? new ScriptElement.Table(t.key, elements(t.children))
-                : new ScriptElement.Elem(((ElemXml) c).key, ((ElemXml) c).value == null ? "" : ((ElemXml) c).value));
+                ? new ScriptElement.Table(shared.of(t.key), elements(t.children))
+                : new ScriptElement.Elem(shared.of(((ElemXml) c).key), ((ElemXml) c).value == null ? "" : shared.of(((ElemXml) c).value)));
     }
 
     static ScanInfo scanInfo(ScanInfoXml x) {
