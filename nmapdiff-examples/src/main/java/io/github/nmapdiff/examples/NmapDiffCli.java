@@ -42,7 +42,17 @@ public final class NmapDiffCli {
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handlers; left alone, the JVM would exit with 1, which
+            // for diff means "the scans differ"; what was being built is garbage by now
+            err.println("nmapdiff: out of memory (" + e.getMessage() + "): give Java a larger heap, as in"
+                    + " java -Xmx2g -jar nmapdiff.jar ..., or NMAPDIFF_JAVA_OPTS=-Xmx2g with the nmapdiff launcher");
+            code = EXIT_ERROR;
+        }
+        System.exit(code);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nmapdiff.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmapdiff.examples.bench.ScanPairGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,19 @@ class NmapDiffJarIT {
         Result missing = exec(List.of("env", "JAVA=" + javaBin(), Path.of("nmapdiff").toAbsolutePath().toString(), "diff",
                 dir.resolve("no-such.xml").toString(), after.toString()), null);
         assertThat(missing.exit).isEqualTo(2);
+    }
+
+    @Test
+    void runningOutOfMemoryIsAnErrorThatSaysWhatToDo() throws Exception {
+        Path pair = dir.resolve("pair");
+        ScanPairGenerator.write(pair, 20_000, 7);
+        Path err = dir.resolve("oom-err.txt");
+        Process p = new ProcessBuilder(javaBin(), "-Xmx32m", "-jar", jar(), "diff", "-v", pair.resolve("before.xml").toString(),
+                pair.resolve("after.xml").toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as("not 1, which would say the scans differ").isEqualTo(2);
+        assertThat(Files.readString(err)).contains("out of memory").contains("-Xmx");
     }
 
     @Test
