@@ -7,7 +7,10 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +25,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NmapDiffCli.Version.class,
         description = "Watches a network for change with nmap.",
-        subcommands = {ScanCommand.class, DiffCommand.class, HistoryCommand.class, WatchCommand.class, ShowCommand.class},
         footer = {
             "",
             "As the shell script it replaces: nmapdiff -f ips.txt --email ADDR -o DIR (the same as 'nmapdiff scan ...').",
@@ -77,8 +79,9 @@ public final class NmapDiffCli {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new NmapDiffCli());
         args = asScript(args);
+        CommandLine cli = new CommandLine(new NmapDiffCli());
+        addCommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -103,6 +106,33 @@ public final class NmapDiffCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The commands, by name; picocli reads a command's annotations when it is added. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("scan", ScanCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("history", HistoryCommand::new);
+        commands.put("watch", WatchCommand::new);
+        commands.put("show", ShowCommand::new);
+        return commands;
+    }
+
+    /**
+     * Adds the command the arguments name, or all of them when they name none (for help, and
+     * for picocli's "did you mean"): reading a command's annotations takes a while, and a run
+     * uses one command.
+     */
+    private static void addCommands(CommandLine cli, String[] args) {
+        Supplier<Object> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        COMMANDS.forEach((name, command) -> {
+            if (named == null || command == named) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
     }
 
     /**
