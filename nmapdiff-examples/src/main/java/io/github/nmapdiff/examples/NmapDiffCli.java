@@ -34,6 +34,12 @@ public final class NmapDiffCli {
     /** Exit code of a command that failed. */
     public static final int EXIT_ERROR = 2;
 
+    /** The options of nmapdiff itself rather than of a command: help and version. */
+    private static final List<String> TOP_LEVEL_OPTIONS = List.of("-h", "--help", "-V", "--version");
+
+    /** The commands, by name; picocli reads a command's annotations when it is added. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
     /**
      * Runs the command line.
      *
@@ -62,7 +68,7 @@ public final class NmapDiffCli {
      * but help and version reads nmap XML, and the set-up takes longer than the parsing.
      */
     private static void prepareInBackground(String[] args) {
-        if (args.length == 0 || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+        if (args.length == 0 || TOP_LEVEL_OPTIONS.contains(args[0])) {
             return;
         }
         Thread thread = new Thread(NmapXmlReader::prepare, "nmapdiff-prepare");
@@ -108,9 +114,6 @@ public final class NmapDiffCli {
         return code;
     }
 
-    /** The commands, by name; picocli reads a command's annotations when it is added. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
-
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("scan", ScanCommand::new);
@@ -127,9 +130,9 @@ public final class NmapDiffCli {
      * uses one command.
      */
     private static void addCommands(CommandLine cli, String[] args) {
-        Supplier<Object> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        String named = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
         COMMANDS.forEach((name, command) -> {
-            if (named == null || command == named) {
+            if (named == null || named.equals(name)) {
                 cli.addSubcommand(name, command.get());
             }
         });
@@ -140,7 +143,7 @@ public final class NmapDiffCli {
      * they mean {@code scan}. Help and version stay the top-level ones.
      */
     static String[] asScript(String[] args) {
-        if (args.length == 0 || !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+        if (args.length == 0 || !args[0].startsWith("-") || TOP_LEVEL_OPTIONS.contains(args[0])) {
             return args;
         }
         String[] scan = new String[args.length + 1];
