@@ -19,10 +19,17 @@ public final class NmapOptions {
     /** The default arguments: {@code -v -sV --top-ports 5000 -T4 -Pn -R}. */
     public static final List<String> DEFAULT_ARGUMENTS = List.of("-v", "-sV", "--top-ports", "5000", "-T4", "-Pn", "-R");
 
-    /** Arguments that take over what the runner does, or make nmap do something other than scan. */
+    /**
+     * nmap's long options that take over what the runner does, or make nmap do something other
+     * than scan. nmap reads options as {@code getopt_long_only} does: one or two dashes, the
+     * value after {@code =} or as the next argument, any unambiguous prefix of the name, and
+     * {@code _} for {@code -} in some names; {@link Builder#reserved(String)} matches them alike.
+     */
     private static final List<String> RESERVED = List.of(
-            "-oX", "-oN", "-oG", "-oA", "-oS", "-oM", "-oH", "-iL", "-iR", "--resume", "--append-output",
-            "--stats-every", "-h", "--help", "-V", "--version", "--iflist");
+            "oX", "oN", "oG", "oA", "oS", "oM", "oH", "iL", "iR", "resume", "append-output",
+            "stats-every", "help", "version", "iflist");
+    /** nmap's one-letter options that are refused: help, version, and the first letters of -oX and -iL. */
+    private static final String RESERVED_SHORT = "hVoi";
 
     /** How host names are looked up. */
     public enum ReverseDns {
@@ -221,26 +228,55 @@ public final class NmapOptions {
                 throw new InvalidNmapOptionsException("an nmap argument holds a control character: '"
                         + argument.replaceAll("\\p{Cntrl}", "?") + "'");
             }
-            for (String reserved : RESERVED) {
-                boolean takesValueInline = reserved.startsWith("-o") || reserved.equals("-iL") || reserved.equals("-iR");
-                if (argument.equals(reserved) || argument.startsWith(reserved + "=")
-                        || (takesValueInline && argument.startsWith(reserved))) {
-                    throw new InvalidNmapOptionsException("the nmap argument '" + argument + "' is not allowed: " + why(reserved));
-                }
+            String reserved = reserved(argument);
+            if (reserved != null) {
+                throw new InvalidNmapOptionsException("the nmap argument '" + argument + "' is not allowed: " + why(reserved));
             }
         }
 
+        /**
+         * Returns the reserved option an argument means to nmap, or null: {@code -oN}, {@code --oN=x},
+         * {@code -oNx}, {@code --resum} and {@code --append_output} all count.
+         */
+        static String reserved(String argument) {
+            if (!argument.startsWith("-") || argument.equals("-") || argument.equals("--")) {
+                return null;
+            }
+            boolean twoDashes = argument.startsWith("--");
+            String body = argument.substring(twoDashes ? 2 : 1);
+            int equals = body.indexOf('=');
+            String name = (equals >= 0 ? body.substring(0, equals) : body).replace('_', '-');
+            if (name.isEmpty()) {
+                return null;
+            }
+            if (!twoDashes && name.length() == 1) {
+                // one dash and one letter is a short option, as getopt_long_only reads it
+                return RESERVED_SHORT.indexOf(name.charAt(0)) >= 0 ? name : null;
+            }
+            for (String reserved : RESERVED) {
+                if (reserved.startsWith(name)) {
+                    return reserved;
+                }
+            }
+            // one dash with the value run on: -oNfile, -iLfile
+            if (!twoDashes && name.length() > 2 && (name.charAt(0) == 'o' || name.charAt(0) == 'i')
+                    && RESERVED.contains(name.substring(0, 2))) {
+                return name.substring(0, 2);
+            }
+            return null;
+        }
+
         private static String why(String reserved) {
-            if (reserved.startsWith("-o") || reserved.equals("--append-output")) {
+            if (reserved.startsWith("o") || reserved.equals("append-output")) {
                 return "nmapdiff writes nmap's XML output itself and keeps it as the snapshot; remove the output option";
             }
-            if (reserved.equals("-iL") || reserved.equals("-iR")) {
+            if (reserved.startsWith("i") && !reserved.equals("iflist")) {
                 return "targets come from the targets file (-f) only; remove it";
             }
-            if (reserved.equals("--resume")) {
+            if (reserved.equals("resume")) {
                 return "nmapdiff runs each scan whole; remove it";
             }
-            if (reserved.equals("--stats-every")) {
+            if (reserved.equals("stats-every")) {
                 return "set the progress interval with NmapOptions.Builder.statsEvery (CLI: --stats-every) instead";
             }
             return "it makes nmap print information instead of scanning; remove it";

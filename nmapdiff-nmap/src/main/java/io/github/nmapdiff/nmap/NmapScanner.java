@@ -1,19 +1,32 @@
 package io.github.nmapdiff.nmap;
 
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.RecoveredScan;
 import io.github.nmapdiff.core.spi.ScanEngine;
+import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
 import io.github.nmapdiff.core.spi.ScanRequest;
 import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.nmap.internal.NmapRun;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs nmap: the {@link ScanEngine} of nmapdiff.
@@ -37,6 +50,7 @@ import java.util.regex.Pattern;
  * Instances are immutable and thread-safe; each scan runs its own nmap process.
  */
 public final class NmapScanner implements ScanEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(NmapScanner.class);
     private static final Pattern VERSION = Pattern.compile("Nmap version (\\S+)");
 
     private final String executable;
@@ -89,6 +103,92 @@ public final class NmapScanner implements ScanEngine {
             Targets.check(target, "scan request", -1);
         }
         return NmapRun.start(executable, options, launcher, gracePeriod, temporaryDirectory, request);
+    }
+
+    /**
+     * Finds the folders that killed runs left in the {@linkplain Builder#temporaryDirectory(Path)
+     * temporary folder}: stops a leftover nmap (its whole process group) and returns the hosts it
+     * had written, then removes the folder. Only with a temporary folder of its own, such as one
+     * inside the snapshot folder, which one run at a time uses: the system's temporary folder is
+     * shared with other runs and is never searched.
+     *
+     * @return the scans recovered, oldest first; never null
+     */
+    @Override
+    public List<RecoveredScan> recover() {
+        if (temporaryDirectory == null || !Files.isDirectory(temporaryDirectory)) {
+            return List.of();
+        }
+        List<Path> left = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(temporaryDirectory, NmapRun.FOLDER_PREFIX + "*")) {
+            dirs.forEach(left::add);
+        } catch (IOException e) {
+            LOG.warn("cannot look for scans left by killed runs in {}: {}", temporaryDirectory, e.toString());
+            return List.of();
+        }
+        left.sort(Comparator.comparing(NmapScanner::modified));
+        List<RecoveredScan> recovered = new ArrayList<>();
+        for (Path dir : left) {
+            stopLeftover(dir);
+            try {
+                Path xml = dir.resolve("scan.xml");
+                byte[] bytes = Files.exists(xml) ? Files.readAllBytes(xml) : new byte[0];
+                List<String> targets = Files.exists(dir.resolve("targets.txt"))
+                        ? Files.readAllLines(dir.resolve("targets.txt"), StandardCharsets.UTF_8) : List.of();
+                Scan scan = new NmapXmlReader().read(new ByteArrayInputStream(bytes), dir.resolve("scan.xml").toString());
+                if (!scan.hosts().isEmpty() && !targets.isEmpty()) {
+                    recovered.add(RecoveredScan.of(targets, new ScanResult(scan.asIncomplete(), bytes,
+                            List.of(executable), ScanResult.Outcome.CANCELLED,
+                            List.of("recovered from a run that was killed during its scan"))));
+                }
+            } catch (IOException | NmapDiffException e) {
+                LOG.warn("the scan left in {} by a killed run cannot be read ({}); it is removed", dir, e.getMessage());
+            }
+            NmapRun.deleteQuietly(dir);
+        }
+        return recovered;
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /** Stops the nmap a killed run left running in this folder, if it is still the same process. */
+    private void stopLeftover(Path dir) {
+        String[] pid;
+        try {
+            pid = Files.readString(dir.resolve(NmapRun.PID_FILE), StandardCharsets.UTF_8).strip().split(" ", 2);
+        } catch (IOException e) {
+            return;
+        }
+        Optional<ProcessHandle> process;
+        try {
+            process = ProcessHandle.of(Long.parseLong(pid[0]));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        String started = pid.length > 1 ? pid[1] : "";
+        process.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(started))
+                .ifPresent(p -> {
+                    LOG.warn("stopping nmap (process {}), left running by a killed run on the same folder", p.pid());
+                    NmapRun.signal("INT", p.pid(), true);
+                    try {
+                        p.onExit().get(gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        // killed below
+                    }
+                    if (p.isAlive()) {
+                        NmapRun.signal("KILL", p.pid(), true);
+                        p.destroyForcibly();
+                    }
+                });
     }
 
     /**

@@ -63,7 +63,9 @@ public final class Targets {
      */
     public static List<String> parse(String content, String source) {
         List<String> targets = new ArrayList<>();
-        String[] lines = content.split("\r?\n|\r", -1);
+        // a byte order mark, as some editors write, is not part of the first target
+        String text0 = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        String[] lines = text0.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int hash = line.indexOf('#');
@@ -101,7 +103,23 @@ public final class Targets {
             throw new InvalidTargetsException(source, line, "'" + printable(target) + "' holds " + describe(bad)
                     + ", which no address, range or host name has");
         }
+        checkPrefix(target, source, line);
         return target;
+    }
+
+    /** A CIDR prefix must fit the address: nmap would take /33 as /32 and only say so in a warning. */
+    private static void checkPrefix(String target, String source, int line) {
+        int slash = target.lastIndexOf('/');
+        if (slash < 0) {
+            return;
+        }
+        String bits = target.substring(slash + 1);
+        int max = target.substring(0, slash).contains(":") ? 128 : 32;
+        boolean valid = bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= max && target.indexOf('/') == slash;
+        if (!valid) {
+            throw new InvalidTargetsException(source, line, "'" + printable(target) + "' has the network prefix /" + printable(bits)
+                    + ", but a prefix is 0 to " + max + " for " + (max == 32 ? "IPv4" : "IPv6") + " (such as 192.0.2.0/24)");
+        }
     }
 
     private static String describe(int c) {

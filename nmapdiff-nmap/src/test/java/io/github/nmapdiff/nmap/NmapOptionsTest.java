@@ -41,6 +41,24 @@ class NmapOptionsTest {
     }
 
     @Test
+    void everySpellingNmapAcceptsOfAReservedOptionIsRefused() {
+        // nmap reads options as getopt_long_only: one or two dashes, =value, prefixes, _ for -
+        for (String bad : List.of("--oN=/tmp/x", "--oN", "--oA", "--iL", "--iR", "--resum", "--append_output", "--stats_every",
+                "-oN/tmp/x", "-iLtargets", "--oX=-", "-oG", "--help", "--he", "-h", "-V", "--versio", "--iflist", "-o", "-i")) {
+            assertThatThrownBy(() -> NmapOptions.of(List.of("-sT", bad))).as(bad)
+                    .isInstanceOf(InvalidNmapOptionsException.class).hasMessageContaining("is not allowed");
+        }
+    }
+
+    @Test
+    void optionsThatOnlyLookLikeReservedOnesStayAllowed() {
+        List<String> fine = List.of("-v", "-vv", "-sV", "-sS", "-sT", "-sn", "-A", "-O", "-Pn", "-R", "-r", "-n", "-6", "-f", "-q",
+                "--version-intensity", "5", "--version-light", "--reason", "--resolve-all", "--script", "banner", "-T4", "-p", "22",
+                "--open", "--top-ports", "100", "--script-args", "x=1");
+        assertThat(NmapOptions.of(fine).arguments()).isEqualTo(fine);
+    }
+
+    @Test
     void badValuesAreRefusedWithTheRange() {
         assertThatThrownBy(() -> NmapOptions.builder().timing(7)).hasMessageContaining("0 to 5");
         assertThatThrownBy(() -> NmapOptions.builder().topPorts(0)).hasMessageContaining("1 to 65535");

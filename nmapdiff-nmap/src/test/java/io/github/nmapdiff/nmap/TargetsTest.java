@@ -64,6 +64,22 @@ class TargetsTest {
     }
 
     @Test
+    void aNetworkPrefixLongerThanTheAddressIsRejectedWithTheLine() {
+        assertThatThrownBy(() -> Targets.parse("127.0.0.1\n127.0.0.1/33\n", "ips.txt"))
+                .isInstanceOf(InvalidTargetsException.class)
+                .hasMessageContaining("ips.txt:2:")
+                .hasMessageContaining("/33")
+                .hasMessageContaining("0 to 32");
+        assertThatThrownBy(() -> Targets.parse("::1/129\n", "ips.txt")).hasMessageContaining("0 to 128");
+        assertThat(Targets.parse("127.0.0.0/8\n::1/128\n127.0.0.1/0\n", "ips.txt")).containsExactly("127.0.0.0/8", "::1/128", "127.0.0.1/0");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstTargetIsNotPartOfIt() {
+        assertThat(Targets.parse("\uFEFF127.0.0.1\n127.0.0.2\n", "ips.txt")).containsExactly("127.0.0.1", "127.0.0.2");
+    }
+
+    @Test
     void fileWithoutTargetsIsAnError() {
         assertThatThrownBy(() -> Targets.parse("# only a comment\n\n", "ips.txt"))
                 .isInstanceOf(InvalidTargetsException.class)

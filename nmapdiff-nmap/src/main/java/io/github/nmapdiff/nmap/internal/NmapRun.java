@@ -16,6 +16,7 @@ import io.github.nmapdiff.nmap.NmapPrivilegeException;
 import io.github.nmapdiff.nmap.ProcessLauncher;
 import io.github.nmapdiff.nmap.TargetResolutionException;
 import io.github.nmapdiff.core.ScanIoException;
+import io.github.nmapdiff.core.internal.SafeFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,6 +42,16 @@ import org.slf4j.LoggerFactory;
 public final class NmapRun implements ScanRun {
     private static final Logger LOG = LoggerFactory.getLogger(NmapRun.class);
     private static final Pattern UNRESOLVED = Pattern.compile("^Failed to resolve \"(.*)\"\\.?$");
+    /** nmap's warnings that a user should see: a netmask it changed, an option it ignored. */
+    private static final Pattern NMAP_WARNING = Pattern.compile("^(?:WARNING: |Illegal netmask|Warning: ).*");
+    /** The program that starts nmap in a process group of its own (util-linux, on every Debian). */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** The file in a scan's folder that names its nmap process, for the run that finds it after a kill. */
+    public static final String PID_FILE = "nmap.pid";
+    /** The scan's folder name prefix under the temporary folder. */
+    public static final String FOLDER_PREFIX = "nmapdiff-scan-";
+    /** How long the output readers may take after nmap ended before its process group is killed. */
+    private static final Duration READER_GRACE = Duration.ofSeconds(5);
 
     private final List<String> command;
     private final Process process;
@@ -50,6 +61,8 @@ public final class NmapRun implements ScanRun {
     private final ScanListener listener;
     private final Tail stderr = new Tail(40);
     private final List<String> unresolved = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> nmapWarnings = Collections.synchronizedList(new ArrayList<>());
+    private final boolean ownGroup;
     private final AtomicReference<Outcome> stopReason = new AtomicReference<>();
     private final Thread stdoutReader;
     private final Thread stderrReader;
@@ -57,9 +70,10 @@ public final class NmapRun implements ScanRun {
     private ScanResult result;
     private RuntimeException failure;
 
-    private NmapRun(List<String> command, Process process, Path workDirectory, Path xmlFile, Duration gracePeriod,
-            ScanRequest request) {
+    private NmapRun(List<String> command, Process process, boolean ownGroup, Path workDirectory, Path xmlFile,
+            Duration gracePeriod, ScanRequest request) {
         this.command = command;
+        this.ownGroup = ownGroup;
         this.process = process;
         this.workDirectory = workDirectory;
         this.xmlFile = xmlFile;
@@ -78,13 +92,17 @@ public final class NmapRun implements ScanRun {
             Matcher m = UNRESOLVED.matcher(line.strip());
             if (m.matches()) {
                 unresolved.add(m.group(1));
+            } else if (NMAP_WARNING.matcher(line.strip()).matches() && nmapWarnings.size() < 20
+                    && !nmapWarnings.contains(line.strip())) {
+                nmapWarnings.add(line.strip());
             }
         });
         Duration timeout = request.timeout();
         this.watchdog = new Thread(() -> {
             try {
                 if (timeout != null && !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("nmap did not finish within {}; stopping it and keeping the hosts it completed", timeout);
+                    LOG.warn("nmap did not finish within {}; stopping it and keeping the hosts it completed",
+                            human(timeout));
                     stop(Outcome.TIMED_OUT);
                 }
             } catch (InterruptedException e) {
@@ -118,28 +136,71 @@ public final class NmapRun implements ScanRun {
             Path temporaryDirectory, ScanRequest request) {
         Path work;
         try {
-            work = temporaryDirectory == null ? Files.createTempDirectory("nmapdiff-scan-")
-                    : Files.createTempDirectory(temporaryDirectory, "nmapdiff-scan-");
+            if (temporaryDirectory != null) {
+                SafeFiles.createFolder(temporaryDirectory, SafeFiles.Access.OWNER);
+            }
+            work = temporaryDirectory == null ? Files.createTempDirectory(FOLDER_PREFIX)
+                    : Files.createTempDirectory(temporaryDirectory, FOLDER_PREFIX);
         } catch (IOException e) {
-            throw new ScanIoException("cannot create a temporary folder for the scan: " + e.getMessage(), e);
+            throw new ScanIoException("cannot create a temporary folder for the scan: " + SafeFiles.describe(e), e);
         }
         Path targets = work.resolve("targets.txt");
         Path xml = work.resolve("scan.xml");
         List<String> command = command(executable, options, targets, xml);
         Process process;
+        boolean ownGroup = Files.isExecutable(SETSID);
         try {
+            requireProgram(executable);
             Files.write(targets, request.targets(), StandardCharsets.UTF_8);
             LOG.info("running {}", String.join(" ", command));
-            process = launcher.start(command);
+            // a process group of its own: stopping the scan stops nmap and anything a wrapper
+            // script started, and a Ctrl-C at the terminal reaches nmapdiff, which stops nmap itself
+            List<String> launched = new ArrayList<>();
+            if (ownGroup) {
+                launched.add(SETSID.toString());
+                launched.add("-w");
+            }
+            launched.addAll(command);
+            process = launcher.start(launched);
             process.getOutputStream().close();
+            writePidFile(work, process);
         } catch (IOException e) {
             deleteQuietly(work);
             if (String.valueOf(e.getMessage()).startsWith("Cannot run program")) {
                 throw new NmapNotFoundException(executable, e);
             }
-            throw new ScanIoException("cannot start nmap: " + e.getMessage(), e);
+            throw new ScanIoException("cannot start nmap: " + SafeFiles.describe(e), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(work);
+            throw e;
         }
-        return new NmapRun(command, process, work, xml, gracePeriod, request);
+        return new NmapRun(command, process, ownGroup, work, xml, gracePeriod, request);
+    }
+
+    /** nmap is looked up before it is started, as setsid would only say later that it failed to run it. */
+    private static void requireProgram(String executable) {
+        if (executable.contains("/")) {
+            if (!Files.isExecutable(Path.of(executable))) {
+                throw new NmapNotFoundException(executable, null);
+            }
+            return;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, executable))) {
+                return;
+            }
+        }
+        throw new NmapNotFoundException(executable, null);
+    }
+
+    /** Names the nmap process, with its start time (a pid alone may be reused), for the run that finds the folder after a kill. */
+    private static void writePidFile(Path work, Process process) {
+        String start = process.info().startInstant().map(Object::toString).orElse("");
+        try {
+            Files.writeString(work.resolve(PID_FILE), process.pid() + " " + start + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("cannot write {} in {}: {}", PID_FILE, work, e.toString());
+        }
     }
 
     private Thread reader(String name, InputStream in, Consumer<String> onLine) {
@@ -180,28 +241,48 @@ public final class NmapRun implements ScanRun {
         if (!process.isAlive() || !stopReason.compareAndSet(null, reason)) {
             return;
         }
-        try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
-            kill.getOutputStream().close();
-            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                process.destroy();
-            }
-        } catch (IOException e) {
+        if (!signal("INT", process.pid(), ownGroup)) {
             process.destroy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            return;
         }
         try {
             if (!process.waitFor(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("nmap did not stop within {} of SIGINT; killing it", gracePeriod);
-                process.destroyForcibly();
+                LOG.warn("nmap did not stop within {} of SIGINT; killing it", human(gracePeriod));
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            kill();
         }
+    }
+
+    /** Kills nmap, its process group and whatever it started. */
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        signal("KILL", process.pid(), ownGroup);
+        process.destroyForcibly();
+    }
+
+    /**
+     * Sends a signal with the {@code kill} program, to the process group when nmap has one.
+     *
+     * @return whether the signal was sent
+     */
+    public static boolean signal(String name, long pid, boolean group) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, "--", (group ? "-" : "") + pid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.getOutputStream().close();
+            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -223,8 +304,7 @@ public final class NmapRun implements ScanRun {
             }
         }
         try {
-            stdoutReader.join();
-            stderrReader.join();
+            joinReaders();
             result = finish(process.exitValue());
             return result;
         } catch (InterruptedException e) {
@@ -242,9 +322,41 @@ public final class NmapRun implements ScanRun {
         }
     }
 
+    /**
+     * Waits for the output readers; a program that nmap or a wrapper left running can hold the
+     * pipes open after nmap ended, and is killed with the process group then.
+     */
+    private void joinReaders() throws InterruptedException {
+        stdoutReader.join(READER_GRACE.toMillis());
+        stderrReader.join(READER_GRACE.toMillis());
+        if (stdoutReader.isAlive() || stderrReader.isAlive()) {
+            LOG.warn("nmap ended but something it started still holds its output; stopping its process group");
+            kill();
+            closeQuietly(process.getInputStream());
+            closeQuietly(process.getErrorStream());
+            stdoutReader.join(READER_GRACE.toMillis());
+            stderrReader.join(READER_GRACE.toMillis());
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing to unblock a reader: nothing to do
+        }
+    }
+
     private ScanResult finish(int exitCode) {
         Outcome outcome = stopReason.get() == null ? Outcome.COMPLETED : stopReason.get();
         String tail = stderr.toString();
+        List<String> warnings = new ArrayList<>(nmapWarnings);
+        if (outcome == Outcome.COMPLETED && exitCode > 128 && exitCode < 160) {
+            // stopped from outside (Ctrl-C at a terminal, kill): the hosts it finished are kept
+            outcome = Outcome.CANCELLED;
+            warnings.add("nmap was stopped from outside nmapdiff (exit code " + exitCode + ", signal " + (exitCode - 128)
+                    + "); the hosts it finished are kept");
+        }
         if (outcome == Outcome.COMPLETED && exitCode != 0) {
             if (tail.contains("requires root privileges")) {
                 throw new NmapPrivilegeException(command, exitCode, tail);
@@ -270,19 +382,38 @@ public final class NmapRun implements ScanRun {
         }
         if (outcome != Outcome.COMPLETED) {
             scan = scan.asIncomplete();
+        } else if (!scan.complete()) {
+            String full = fullDisk(tail);
+            if (full != null) {
+                warnings.add(full);
+            }
         }
-        List<String> warnings = new ArrayList<>();
         synchronized (unresolved) {
             if (!unresolved.isEmpty() && scan.hosts().isEmpty() && outcome == Outcome.COMPLETED) {
                 throw new TargetResolutionException(unresolved);
             }
             unresolved.forEach(name -> warnings.add("target did not resolve: " + name));
         }
-        warnings.forEach(w -> LOG.warn("{}", w));
         return new ScanResult(scan, xml, command, outcome, warnings);
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Says that nmap's output was cut because the disk of the temporary folder is full; null when it is not. */
+    private String fullDisk(String tail) {
+        long free = -1;
+        try {
+            free = Files.getFileStore(workDirectory).getUsableSpace();
+        } catch (IOException e) {
+            // unknown: go by nmap's own words
+        }
+        if (tail.contains("No space left") || free == 0) {
+            return "the disk of the temporary folder " + workDirectory.getParent() + " is full: nmap could not write"
+                    + " its whole output, and only the hosts it wrote are kept; free some space there";
+        }
+        return null;
+    }
+
+    /** Deletes a scan's folder and what it holds. */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);
