@@ -1,6 +1,8 @@
 package io.github.nmapdiff.notify.mail;
 
 import io.github.nmapdiff.core.NmapDiffException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,8 @@ public final class MailConfig {
     private final Path outbox;
     private final long attachmentLimit;
     private final Duration timeout;
+    private final Duration deadline;
+    private final Duration keepSent;
 
     private MailConfig(Builder b) {
         this.host = b.host;
@@ -57,9 +61,33 @@ public final class MailConfig {
         this.outbox = Objects.requireNonNull(b.outbox, "outbox");
         this.attachmentLimit = b.attachmentLimit;
         this.timeout = b.timeout;
+        this.deadline = b.deadline;
+        this.keepSent = b.keepSent;
         if (user != null && password == null) {
             throw new NmapDiffException("an SMTP user is set but no password: give it in an environment variable"
                     + " (--smtp-password-env VAR) or a file (--smtp-password-file FILE)");
+        }
+        // checked now, before any scan: a mail that cannot even be composed would be lost
+        checkAddress(from, "the sender (--smtp-from)");
+        for (String r : recipients) {
+            checkAddress(r, "the recipient (--email)");
+        }
+        if (user != null && tls == Tls.NONE && host != null) {
+            org.slf4j.LoggerFactory.getLogger(MailConfig.class).warn("the SMTP password is sent to {} without TLS"
+                    + " (--smtp-tls none): anyone on the way can read it; use starttls or smtps", host);
+        }
+    }
+
+    private static void checkAddress(String address, String what) {
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            if (!parsed.getAddress().contains("@")) {
+                throw new AddressException("no @ in it");
+            }
+        } catch (AddressException e) {
+            throw new NmapDiffException(what + " '" + address.replaceAll("\\p{Cntrl}", "?") + "' is not a mail address ("
+                    + e.getMessage() + "); give one like secops@example.com");
         }
     }
 
@@ -122,6 +150,16 @@ public final class MailConfig {
         return timeout;
     }
 
+    /** Returns how long one delivery to the server may take in all, however the server trickles its replies. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** Returns how long copies of sent mails stay in {@code outbox/sent/}. */
+    public Duration keepSent() {
+        return keepSent;
+    }
+
     /** Returns whether an SMTP server is configured. */
     public boolean hasServer() {
         return host != null;
@@ -140,6 +178,8 @@ public final class MailConfig {
         private Path outbox;
         private long attachmentLimit = 10L * 1024 * 1024;
         private Duration timeout = Duration.ofSeconds(30);
+        private Duration deadline = Duration.ofMinutes(2);
+        private Duration keepSent = Duration.ofDays(30);
 
         private Builder() {
         }
@@ -253,6 +293,18 @@ public final class MailConfig {
         /** The connection and read timeout; 30 seconds by default. */
         public Builder timeout(Duration limit) {
             this.timeout = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /** How long one delivery may take in all; 2 minutes by default. */
+        public Builder deadline(Duration limit) {
+            this.deadline = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /** How long copies of sent mails stay in {@code outbox/sent/}; 30 days by default. */
+        public Builder keepSent(Duration age) {
+            this.keepSent = Objects.requireNonNull(age, "age");
             return this;
         }
 

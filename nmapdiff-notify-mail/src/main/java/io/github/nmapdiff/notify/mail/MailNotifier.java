@@ -2,6 +2,8 @@ package io.github.nmapdiff.notify.mail;
 
 import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.NotificationRefusedException;
+import io.github.nmapdiff.core.internal.SafeFiles;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostRef;
 import io.github.nmapdiff.core.model.Service;
@@ -14,6 +16,7 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -21,12 +24,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -38,6 +42,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +67,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
+    /** How much of the ndiff text the body shows, in characters. */
+    static final int BODY_TEXT_LIMIT = 64 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final MailConfig config;
@@ -98,6 +111,8 @@ public final class MailNotifier implements Notifier {
         p.put("mail." + protocol + ".timeout", millis);
         p.put("mail." + protocol + ".writetimeout", millis);
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        // one refused recipient must not keep the mail from the others
+        p.put("mail." + protocol + ".sendpartial", "true");
         if (c.tls() == MailConfig.Tls.STARTTLS) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
@@ -127,7 +142,8 @@ public final class MailNotifier implements Notifier {
         MimeMessage message;
         try {
             message = compose(notification);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // thrown on: the run stays unreported and is given again on the next run
             throw new NmapDiffException("cannot compose the mail: " + e.getMessage(), e);
         }
         if (!config.hasServer()) {
@@ -136,15 +152,69 @@ public final class MailNotifier implements Notifier {
             return Delivery.QUEUED;
         }
         try {
-            transport.send(message);
+            deliver(message);
             LOG.info("mailed {} to {}", subject(notification), config.recipients());
             return Delivery.DELIVERED;
         } catch (MessagingException e) {
+            if (permanent(e)) {
+                Path kept = setAside(message, notification.kind(), rootMessage(e));
+                throw new NotificationRefusedException("the SMTP server " + config.host() + " refused the mail for good ("
+                        + rootMessage(e) + "); it is kept in " + kept + ": check the addresses, then send it by hand", e);
+            }
             Path file = queue(message, notification.kind());
-            LOG.warn("cannot reach the SMTP server {}:{} ({}); the mail waits in {} and is sent on the next run",
+            LOG.warn("cannot deliver to the SMTP server {}:{} ({}); the mail waits in {} and is sent on the next run",
                     config.host(), config.port(), rootMessage(e), file);
             return Delivery.QUEUED;
         }
+    }
+
+    /**
+     * Hands a message to the transport within the configured deadline: a server that trickles
+     * its answer a line at a time must not hold the run, and its lock, for ever. The transport
+     * left behind on a timeout runs on a daemon thread and ends with the process.
+     */
+    private void deliver(MimeMessage message) throws MessagingException {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            transport.send(message);
+            return null;
+        });
+        Thread thread = new Thread(task, "nmapdiff-smtp");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            task.get(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new MessagingException("the SMTP server " + config.host() + " did not take the mail within "
+                    + config.deadline().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MessagingException m) {
+                throw m;
+            }
+            throw new MessagingException(String.valueOf(e.getCause()), e.getCause() instanceof Exception x ? x : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while sending the mail");
+        }
+    }
+
+    /** A refusal that sending again would not change: a 5xx reply, or every recipient refused. */
+    static boolean permanent(MessagingException e) {
+        for (Exception t = e; t != null; ) {
+            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SendFailedException f && f.getInvalidAddresses() != null && f.getInvalidAddresses().length > 0
+                    && (f.getValidSentAddresses() == null || f.getValidSentAddresses().length == 0)
+                    && (f.getValidUnsentAddresses() == null || f.getValidUnsentAddresses().length == 0)) {
+                return true;
+            }
+            t = t instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
@@ -152,61 +222,179 @@ public final class MailNotifier implements Notifier {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
+        return t == e ? String.valueOf(e.getMessage()).strip() : (e.getMessage() + ": " + t.getMessage()).strip();
     }
 
+    /** Counts the mails waiting to be sent to the configured server; none when mail only goes to the outbox. */
     @Override
-    public synchronized int retryPending() {
-        if (!config.hasServer() || !Files.isDirectory(config.outbox())) {
-            return 0;
-        }
+    public int pending() {
+        return config.hasServer() ? waiting().size() : 0;
+    }
+
+    private List<Path> waiting() {
         List<Path> waiting = new ArrayList<>();
+        if (!Files.isDirectory(config.outbox())) {
+            return waiting;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(config.outbox(), "*.eml")) {
             files.forEach(waiting::add);
         } catch (IOException e) {
             LOG.warn("cannot list the outbox {}: {}", config.outbox(), e.toString());
-            return 0;
         }
         waiting.sort(null);
+        return waiting;
+    }
+
+    /**
+     * Sends what waits in the outbox, oldest first. A mail the server refuses for good (5xx), or
+     * that cannot be read, is set aside in {@code outbox/failed/} with the reason beside it and
+     * does not hold back the others; one refused for now stays for the next run. When the
+     * server cannot be reached at all, the rest wait too. A mail sent again keeps its
+     * Message-ID, so a mail client shows one mail even if it was sent once before.
+     *
+     * @throws NotificationRefusedException when some were set aside; the message says how many, why and where
+     */
+    @Override
+    public synchronized int retryPending() {
+        clearTemporaryFiles();
+        pruneSent();
+        if (!config.hasServer()) {
+            return 0;
+        }
+        List<Path> waiting = waiting();
         int sent = 0;
+        List<String> setAside = new ArrayList<>();
         for (Path file : waiting) {
+            MimeMessage message;
             try (InputStream in = Files.newInputStream(file)) {
-                transport.send(new MimeMessage(session, in));
-                Path sentFolder = Files.createDirectories(config.outbox().resolve("sent"));
+                if (Files.size(file) == 0) {
+                    throw new MessagingException("the file is empty");
+                }
+                message = new StoredMessage(session, in);
+            } catch (IOException | MessagingException e) {
+                setAside.add(moveToFailed(file, "cannot be read as a mail: " + e.getMessage()));
+                continue;
+            }
+            try {
+                deliver(message);
+                Path sentFolder = config.outbox().resolve("sent");
+                SafeFiles.createFolder(sentFolder, SafeFiles.Access.OWNER);
                 Files.move(file, sentFolder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 sent++;
             } catch (MessagingException e) {
-                LOG.warn("the SMTP server still cannot be reached ({}); {} mail(s) wait in {}", rootMessage(e),
-                        waiting.size() - sent, config.outbox());
-                break;
+                if (permanent(e)) {
+                    setAside.add(moveToFailed(file, rootMessage(e)));
+                    continue;
+                }
+                LOG.warn("the SMTP server {}:{} did not take {} ({}); it waits for the next run", config.host(), config.port(),
+                        file.getFileName(), rootMessage(e));
+                if (unreachable(e)) {
+                    break;
+                }
             } catch (IOException e) {
-                LOG.warn("cannot read {} from the outbox: {}", file, e.toString());
+                LOG.warn("sent {}, but cannot move it to {}: {}; it will be sent again with the same Message-ID", file,
+                        config.outbox().resolve("sent"), e.toString());
             }
         }
         if (sent > 0) {
             LOG.info("sent {} mail(s) that waited in the outbox", sent);
         }
+        if (!setAside.isEmpty()) {
+            throw new NotificationRefusedException(setAside.size() + (setAside.size() == 1 ? " mail" : " mails")
+                    + " from the outbox could not be delivered and " + (setAside.size() == 1 ? "was" : "were")
+                    + " set aside in " + config.outbox().resolve("failed") + ": " + String.join("; ", setAside), null);
+        }
         return sent;
     }
 
-    /** Writes a message to the outbox, whole or not at all. */
+    /** The server or the network is down: the other mails would fail the same way. */
+    private static boolean unreachable(MessagingException e) {
+        return e instanceof MailConnectException || e.getCause() instanceof java.io.IOException
+                || String.valueOf(e.getMessage()).contains("did not take the mail within");
+    }
+
+    /** Moves an outbox mail to {@code failed/}, with the reason in a {@code .reason.txt} beside it; returns a line for the report. */
+    private String moveToFailed(Path file, String reason) {
+        Path failed = config.outbox().resolve("failed");
+        try {
+            SafeFiles.createFolder(failed, SafeFiles.Access.OWNER);
+            SafeFiles.writeAtomically(failed.resolve(file.getFileName() + ".reason.txt"),
+                    (reason + "\n").getBytes(StandardCharsets.UTF_8), SafeFiles.Access.OWNER);
+            Files.move(file, failed.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("cannot set {} aside in {}: {}", file, failed, e.toString());
+        }
+        LOG.warn("{} set aside in {}: {}", file.getFileName(), failed, reason);
+        return file.getFileName() + " (" + reason + ")";
+    }
+
+    /** Keeps a message the server refused for good in {@code failed/}; returns where. */
+    private Path setAside(MimeMessage message, MonitorReport.Kind kind, String reason) {
+        Path file = queue(message, kind);
+        moveToFailed(file, reason);
+        return config.outbox().resolve("failed").resolve(file.getFileName());
+    }
+
+    private void clearTemporaryFiles() {
+        try {
+            for (String name : SafeFiles.removeTemporaryFiles(config.outbox())) {
+                LOG.info("removed {} from the outbox, left by an interrupted write", name);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clear the temporary files of {}: {}", config.outbox(), e.toString());
+        }
+    }
+
+    /** Sent copies are kept for a while (a record of what went out), not for ever. */
+    private void pruneSent() {
+        Path sent = config.outbox().resolve("sent");
+        if (!Files.isDirectory(sent)) {
+            return;
+        }
+        java.time.Instant limit = clock.instant().minus(config.keepSent());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(sent, "*.eml")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(limit)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot prune {}: {}", sent, e.toString());
+        }
+    }
+
+    /** Writes a message to the outbox, whole or not at all, forced to disk and readable by its owner only. */
     private Path queue(MimeMessage message, MonitorReport.Kind kind) {
         try {
-            Files.createDirectories(config.outbox());
+            SafeFiles.createFolder(config.outbox(), SafeFiles.Access.OWNER);
             String base = FILE_TIME.format(clock.instant()) + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
             Path file = config.outbox().resolve(base + ".eml");
-            for (int n = 2; Files.exists(file); n++) {
+            for (int n = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.exists(config.outbox().resolve("failed")
+                    .resolve(file.getFileName()), LinkOption.NOFOLLOW_LINKS); n++) {
                 file = config.outbox().resolve(base + "-" + n + ".eml");
             }
-            Path temporary = config.outbox().resolve("." + file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                message.writeTo(out);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            SafeFiles.writeAtomically(file, bytes.toByteArray(), SafeFiles.Access.OWNER);
             return file;
         } catch (IOException | MessagingException e) {
             throw new NmapDiffException("the mail could neither be sent nor kept in the outbox " + config.outbox() + ": "
-                    + e.getMessage() + "; check that the folder is writable and the disk not full", e);
+                    + (e instanceof IOException io ? SafeFiles.describe(io) : e.getMessage())
+                    + "; check that the folder is writable and the disk not full", e);
+        }
+    }
+
+    /** A message read back from the outbox: sending it again keeps its Message-ID. */
+    private static final class StoredMessage extends MimeMessage {
+        StoredMessage(Session session, InputStream in) throws MessagingException {
+            super(session, in);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
         }
     }
 
@@ -277,21 +465,24 @@ public final class MailNotifier implements Notifier {
 
     private List<MimeBodyPart> attachments(Notification n, List<String> omitted) throws MessagingException {
         List<MimeBodyPart> parts = new ArrayList<>();
+        long[] used = {0};
         if (!n.ndiffText().isEmpty()) {
-            attach(parts, omitted, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
+            attach(parts, omitted, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=UTF-8");
         }
-        attach(parts, omitted, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");
+        attach(parts, omitted, used, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");
         if (n.baseline() != null && n.baselineXml() != null) {
-            attach(parts, omitted, "scan-" + n.baseline().id() + ".xml", n.baselineXml(), "application/xml");
+            attach(parts, omitted, used, "scan-" + n.baseline().id() + ".xml", n.baselineXml(), "application/xml");
         }
         return parts;
     }
 
-    private void attach(List<MimeBodyPart> parts, List<String> omitted, String name, byte[] bytes, String type)
+    /** Attaches while the attachments together stay within the limit, so that one huge banner cannot make a huge mail. */
+    private void attach(List<MimeBodyPart> parts, List<String> omitted, long[] used, String name, byte[] bytes, String type)
             throws MessagingException {
-        if (bytes.length > config.attachmentLimit()) {
-            omitted.add(name + " (" + bytes.length / 1024 + " KiB, over the " + config.attachmentLimit() / 1024 + " KiB limit)");
+        if (used[0] + bytes.length > config.attachmentLimit()) {
+            omitted.add(name + " (" + bytes.length / 1024 + " KiB; the attachments may take " + config.attachmentLimit() / 1024
+                    + " KiB together)");
             return;
         }
         MimeBodyPart part = new MimeBodyPart();
@@ -300,7 +491,18 @@ public final class MailNotifier implements Notifier {
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         // base64 keeps the bytes exactly, line endings included; a text encoding would make them CRLF
         part.setHeader("Content-Transfer-Encoding", "base64");
+        used[0] += bytes.length;
         parts.add(part);
+    }
+
+    /** The ndiff text in the body, cut where it would make the mail heavy to read; the whole text is attached. */
+    static String bodyText(String ndiffText) {
+        if (ndiffText.length() <= BODY_TEXT_LIMIT) {
+            return ndiffText;
+        }
+        int cut = ndiffText.lastIndexOf('\n', BODY_TEXT_LIMIT);
+        return ndiffText.substring(0, cut > 0 ? cut + 1 : BODY_TEXT_LIMIT)
+                + "[... the diff is longer than the body shows (" + ndiffText.length() / 1024 + " K characters); the whole of it is attached]\n";
     }
 
     private static String textBody(Notification n, List<String> omitted) {
@@ -316,7 +518,7 @@ public final class MailNotifier implements Notifier {
             b.append("Warning: ").append(w).append('\n');
         }
         if (!n.ndiffText().isEmpty()) {
-            b.append('\n').append(n.ndiffText());
+            b.append('\n').append(bodyText(n.ndiffText()));
         }
         if (!omitted.isEmpty()) {
             b.append("\nNot attached, too large (the files are in the snapshot folder): ").append(String.join(", ", omitted)).append('\n');
@@ -353,7 +555,7 @@ public final class MailNotifier implements Notifier {
             b.append("</table>\n");
         }
         if (!n.ndiffText().isEmpty()) {
-            b.append("<h3>ndiff</h3>\n<pre>").append(Html.escape(n.ndiffText())).append("</pre>\n");
+            b.append("<h3>ndiff</h3>\n<pre>").append(Html.escape(bodyText(n.ndiffText()))).append("</pre>\n");
         }
         if (!omitted.isEmpty()) {
             b.append("<p>Not attached, too large: ").append(Html.escape(String.join(", ", omitted))).append("</p>\n");
