@@ -10,11 +10,13 @@ import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
+import io.github.nmapdiff.core.spi.RecoveredScan;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.ScanEngine;
 import io.github.nmapdiff.core.spi.ScanListener;
 import io.github.nmapdiff.core.spi.ScanRequest;
 import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.core.spi.StoreLock;
@@ -48,6 +50,9 @@ import java.util.Set;
  * Instances are immutable and thread-safe; runs on one store take turns through its lock.
  */
 public final class Monitor {
+    /** How far in the future a scan may say it started before the run warns of a wrong clock. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+
     private final ScanEngine engine;
     private final List<String> scopeArguments;
     private final SnapshotStore store;
@@ -88,87 +93,238 @@ public final class Monitor {
      * @throws NmapDiffException when the scan fails or the snapshot cannot be kept; nothing was compared then
      */
     public MonitorReport run() {
-        try (StoreLock lock = store.lock(lockWait)) {
-            for (Notifier notifier : notifiers) {
-                try {
-                    notifier.retryPending();
-                } catch (RuntimeException e) {
-                    // the new notification below is tried all the same; its failure is reported
-                }
-            }
-            ScanRequest request = new ScanRequest(targets, timeout, listener);
-            ScanResult result = engine.scan(request);
-            Scan scan = result.scan();
-            Instant start = scan.start() != null ? scan.start() : clock.instant();
-            Snapshot snapshot = store.save(new NewSnapshot(scan, result.xml(), start, targets, scopeArguments));
-            List<String> warnings = new ArrayList<>(result.warnings());
+        return run(Cancellation.create());
+    }
 
-            Baseline baseline = findBaseline(snapshot, warnings);
-            MonitorReport.Kind kind;
-            ScanDiff diff = null;
-            String summary;
+    /**
+     * Runs the job once; {@code cancellation} stops its scan from another thread (a signal
+     * handler), and what the scan found by then is kept, compared and notified as an
+     * incomplete scan.
+     *
+     * <p>What must survive comes first: the snapshot is kept before it is compared, and the
+     * run is recorded as finished only once every notifier has taken its notification. A run
+     * that was killed before that is finished by the next one (compared with the baseline it
+     * had, and notified), so a change is reported at least once whatever is killed when.
+     *
+     * @param cancellation stops the run; never null
+     * @return what the run did, never null
+     * @throws RunCancelledException when it was cancelled before its scan started; nothing was scanned
+     * @throws StoreLockedException when another run holds the store longer than the lock wait
+     * @throws NmapDiffException when the scan fails or the snapshot cannot be kept; nothing was compared then
+     */
+    public MonitorReport run(Cancellation cancellation) {
+        Objects.requireNonNull(cancellation, "cancellation");
+        try (StoreLock lock = store.lock(lockWait)) {
+            List<String> warnings = new ArrayList<>();
+            Map<String, String> retryFailures = retryPending();
+            recoverKilledScans(warnings);
+            List<String> finishedEarlier = finishEarlierRuns(warnings);
+            if (cancellation.isCancelled()) {
+                throw new RunCancelledException("stopped before the scan started; nothing was scanned");
+            }
+
+            ScanRun running = engine.start(new ScanRequest(targets, timeout, listener));
+            ScanResult result;
+            cancellation.scanStarted(running);
+            try {
+                result = running.await();
+            } finally {
+                cancellation.scanEnded();
+            }
+            Scan scan = result.scan();
+            Instant now = clock.instant();
+            Instant start = scan.start() != null ? scan.start() : now;
+            if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                warnings.add("the scan says it started at " + start + ", later than this machine's clock (" + now
+                        + "): one of the clocks is wrong; snapshots are ordered by when they were kept here");
+            }
+            Snapshot snapshot = store.save(new NewSnapshot(scan, result.xml(), start, targets, scopeArguments));
+            warnings.addAll(result.warnings());
             if (!scan.complete()) {
-                kind = MonitorReport.Kind.INCOMPLETE;
                 warnings.add("the scan is incomplete (" + describe(result.outcome()) + "): it is kept but is no baseline,"
                         + " and only the " + scan.hosts().size() + " hosts it reached are compared");
-                if (baseline != null) {
-                    diff = ScanDiff.between(reachedOnly(baseline.scan, scan), scan);
-                }
-                summary = "incomplete scan" + (diff == null ? ", no baseline to compare with" : "; " + DiffSummary.of(diff));
-            } else if (baseline == null) {
-                Snapshot previous = store.list().stream()
-                        .filter(s -> s.complete() && !s.id().equals(snapshot.id()) && !s.sameScopeAs(snapshot))
-                        .reduce((first, second) -> second).orElse(null);
-                kind = previous != null ? MonitorReport.Kind.SCOPE_CHANGED : MonitorReport.Kind.BASELINE;
-                summary = previous != null
-                        ? scopeChange(previous, snapshot) + " since snapshot " + previous.id()
-                                + "; nothing compared, this scan is the new baseline"
-                        : "baseline recorded: " + scan.hosts().size() + (scan.hosts().size() == 1 ? " host" : " hosts")
-                                + ", nothing to compare with yet";
-            } else {
-                diff = ScanDiff.between(baseline.scan, scan);
-                kind = diff.changes().isEmpty() ? MonitorReport.Kind.NO_CHANGES : MonitorReport.Kind.CHANGES;
-                summary = DiffSummary.of(diff);
             }
-            Snapshot recorded = snapshot.withResult(diff == null ? null : diff.changes().size(), summary,
-                    baseline == null ? null : baseline.snapshot.id());
+
+            Evaluation run = evaluate(snapshot, scan, store.list(), warnings);
+            Told told = tell(run, snapshot, result.xml(), warnings, notifiers);
+            Snapshot recorded = snapshot.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
+                    run.baseline == null ? null : run.baseline.id(), told.toRetry);
             store.update(recorded);
 
-            Map<String, Delivery> deliveries = new LinkedHashMap<>();
-            Map<String, String> failures = new LinkedHashMap<>();
-            if (kind != MonitorReport.Kind.NO_CHANGES) {
-                Notification notification = new Notification(kind, summary, recorded, baseline == null ? null : baseline.snapshot,
-                        diff, diff == null ? "" : NdiffText.of(false, clock.getZone()).render(diff), result.xml(),
-                        baseline == null ? null : store.readXml(baseline.snapshot.id()), warnings);
-                for (Notifier notifier : notifiers) {
-                    try {
-                        deliveries.put(notifier.id(), Objects.requireNonNull(notifier.send(notification), "delivery"));
-                    } catch (RuntimeException e) {
-                        failures.put(notifier.id(), String.valueOf(e.getMessage()));
-                    }
+            List<String> removed = retention == null ? List.of() : store.applyRetention(retention);
+            Map<String, Integer> pending = new LinkedHashMap<>();
+            for (Notifier notifier : notifiers) {
+                int waiting = notifier.pending();
+                if (waiting > 0) {
+                    pending.put(notifier.id(), waiting);
                 }
             }
-            if (retention != null) {
-                store.applyRetention(retention);
-            }
-            return new MonitorReport(kind, recorded, baseline == null ? null : baseline.snapshot, diff, summary,
-                    result.outcome(), warnings, deliveries, failures);
+            return new MonitorReport(run.kind, recorded, run.baseline, run.diff, run.summary, result.outcome(), warnings,
+                    told.deliveries, told.failures, retryFailures, pending, finishedEarlier, removed);
         }
     }
 
-    private record Baseline(Snapshot snapshot, Scan scan) {
+    /** What a run found: its kind, its baseline, the diff and the summary line. */
+    private record Evaluation(MonitorReport.Kind kind, Snapshot baseline, byte[] baselineXml, ScanDiff diff, String summary) {
     }
 
-    /** The newest complete snapshot of the same scope that can be read; unreadable ones are skipped with a warning. */
-    private Baseline findBaseline(Snapshot current, List<String> warnings) {
+    /**
+     * What the notifiers did with a notification.
+     *
+     * @param failures why each failed, by notifier id
+     * @param toRetry the notifiers to give it again on the next run: failed, but not refused for good
+     */
+    private record Told(Map<String, Delivery> deliveries, Map<String, String> failures, List<String> toRetry) {
+    }
+
+    private Map<String, String> retryPending() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (Notifier notifier : notifiers) {
+            try {
+                notifier.retryPending();
+            } catch (RuntimeException e) {
+                failures.put(notifier.id(), message(e));
+            }
+        }
+        return failures;
+    }
+
+    /** Keeps what runs killed during their scan had found, as incomplete snapshots. */
+    private void recoverKilledScans(List<String> warnings) {
+        for (RecoveredScan recovered : engine.recover()) {
+            ScanResult result = recovered.result();
+            Scan scan = result.scan().complete() ? result.scan().asIncomplete() : result.scan();
+            Instant start = scan.start() != null ? scan.start() : clock.instant();
+            Snapshot kept = store.save(new NewSnapshot(scan, result.xml(), start, recovered.targets(), scopeArguments));
+            warnings.add("an earlier run was killed during its scan; the " + scan.hosts().size()
+                    + " hosts it had finished are kept as the incomplete snapshot " + kept.id());
+        }
+    }
+
+    /**
+     * Finishes the runs that were stopped after keeping their snapshot but before every
+     * notifier had their notification: compared with the baseline they had, and told.
+     *
+     * @return the ids of the snapshots whose runs were finished now
+     */
+    private List<String> finishEarlierRuns(List<String> warnings) {
+        List<String> finished = new ArrayList<>();
         List<Snapshot> all = store.list();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Snapshot candidate = all.get(i);
-            if (candidate.id().equals(current.id()) || !candidate.complete() || !candidate.sameScopeAs(current)) {
+        for (int i = 0; i < all.size(); i++) {
+            Snapshot earlier = all.get(i);
+            if (!earlier.needsFinishing()) {
+                continue;
+            }
+            List<Notifier> toTell = notifiers.stream()
+                    .filter(n -> !earlier.finished() || earlier.unnotified().contains(n.id())).toList();
+            Scan scan;
+            byte[] xml;
+            try {
+                scan = store.read(earlier.id());
+                xml = store.readXml(earlier.id());
+            } catch (NmapDiffException e) {
+                warnings.add("snapshot " + earlier.id() + " was not reported by its run and cannot be read now: " + message(e));
+                store.update(earlier.withRun(null, "unreadable: " + message(e), null, List.of()));
+                continue;
+            }
+            List<String> runWarnings = new ArrayList<>();
+            runWarnings.add("this is the report of the run that kept snapshot " + earlier.id() + " (" + earlier.start()
+                    + "), which was stopped before it could report");
+            Evaluation run = evaluate(earlier, scan, all.subList(0, i), runWarnings);
+            Told told = tell(run, earlier, xml, runWarnings, toTell);
+            List<String> stillUnnotified = told.toRetry;
+            if (earlier.finished()) {
+                // notifiers no longer configured are not waited for
+                earlier.unnotified().stream().filter(id -> notifiers.stream().noneMatch(n -> n.id().equals(id)))
+                        .forEach(id -> warnings.add("snapshot " + earlier.id() + " was never given to notifier " + id
+                                + ", which is no longer configured"));
+            }
+            store.update(earlier.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
+                    run.baseline == null ? null : run.baseline.id(), stillUnnotified));
+            warnings.add("reported the run of snapshot " + earlier.id() + ", which had been stopped before it could: "
+                    + run.summary);
+            finished.add(earlier.id());
+        }
+        return finished;
+    }
+
+    /**
+     * Compares a snapshot with its baseline: the newest complete snapshot of the same scope
+     * among those before it. Deterministic, so that a run finished later finds what it would have.
+     */
+    private Evaluation evaluate(Snapshot snapshot, Scan scan, List<Snapshot> before, List<String> warnings) {
+        List<Snapshot> candidates = before.stream().filter(s -> !s.id().equals(snapshot.id())).toList();
+        Baseline baseline = findBaseline(snapshot, candidates, warnings);
+        if (!scan.complete()) {
+            ScanDiff diff = baseline == null ? null : ScanDiff.between(reachedOnly(baseline.scan, scan), scan);
+            String summary = "incomplete scan" + (diff == null ? ", no baseline to compare with" : "; " + DiffSummary.of(diff));
+            return new Evaluation(MonitorReport.Kind.INCOMPLETE, baseline == null ? null : baseline.snapshot,
+                    baseline == null ? null : baseline.xml, diff, summary);
+        }
+        if (baseline == null) {
+            Snapshot previous = candidates.stream()
+                    .filter(s -> s.complete() && s.scopeKnown() && !s.sameScopeAs(snapshot))
+                    .reduce((first, second) -> second).orElse(null);
+            if (previous != null) {
+                return new Evaluation(MonitorReport.Kind.SCOPE_CHANGED, null, null, null, scopeChange(previous, snapshot)
+                        + " since snapshot " + previous.id() + "; nothing compared, this scan is the new baseline");
+            }
+            return new Evaluation(MonitorReport.Kind.BASELINE, null, null, null, "baseline recorded: " + scan.hosts().size()
+                    + (scan.hosts().size() == 1 ? " host" : " hosts") + ", nothing to compare with yet");
+        }
+        ScanDiff diff = ScanDiff.between(baseline.scan, scan);
+        return new Evaluation(diff.changes().isEmpty() ? MonitorReport.Kind.NO_CHANGES : MonitorReport.Kind.CHANGES,
+                baseline.snapshot, baseline.xml, diff, DiffSummary.of(diff));
+    }
+
+    /** Gives a run's notification to notifiers; none for "no changes". */
+    private Told tell(Evaluation run, Snapshot snapshot, byte[] xml, List<String> warnings, List<Notifier> toTell) {
+        Map<String, Delivery> deliveries = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (run.kind == MonitorReport.Kind.NO_CHANGES || toTell.isEmpty()) {
+            return new Told(deliveries, failures, List.of());
+        }
+        Notification notification = new Notification(run.kind, run.summary, snapshot, run.baseline, run.diff,
+                run.diff == null ? "" : NdiffText.of(false, clock.getZone()).render(run.diff), xml, run.baselineXml, warnings);
+        List<String> toRetry = new ArrayList<>();
+        for (Notifier notifier : toTell) {
+            try {
+                deliveries.put(notifier.id(), Objects.requireNonNull(notifier.send(notification), "delivery"));
+            } catch (NotificationRefusedException e) {
+                failures.put(notifier.id(), message(e));
+            } catch (RuntimeException e) {
+                failures.put(notifier.id(), message(e));
+                toRetry.add(notifier.id());
+            }
+        }
+        return new Told(deliveries, failures, toRetry);
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    }
+
+    private record Baseline(Snapshot snapshot, Scan scan, byte[] xml) {
+    }
+
+    /**
+     * The newest complete snapshot of the same scope that can be read; unreadable ones are
+     * skipped with a warning. One whose metadata was lost (its scope unknown) is taken too, and
+     * the warning says so: a lost metadata file must not hide the changes since.
+     */
+    private Baseline findBaseline(Snapshot current, List<Snapshot> candidates, List<String> warnings) {
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Snapshot candidate = candidates.get(i);
+            if (!candidate.complete() || (candidate.scopeKnown() && !candidate.sameScopeAs(current))) {
                 continue;
             }
             try {
-                return new Baseline(candidate, store.read(candidate.id()));
+                Baseline found = new Baseline(candidate, store.read(candidate.id()), store.readXml(candidate.id()));
+                if (!candidate.scopeKnown()) {
+                    warnings.add("the metadata of snapshot " + candidate.id() + " is lost or unreadable, so its targets and"
+                            + " arguments are unknown; it is compared with all the same, as the newest complete scan");
+                }
+                return found;
             } catch (NmapDiffException e) {
                 warnings.add("snapshot " + candidate.id() + " cannot be read and is skipped as a baseline: " + e.getMessage());
             }
@@ -201,7 +357,7 @@ public final class Monitor {
     private static String describe(ScanResult.Outcome outcome) {
         return switch (outcome) {
             case TIMED_OUT -> "the time limit ran out";
-            case CANCELLED -> "it was cancelled";
+            case CANCELLED -> "it was stopped";
             case COMPLETED -> "nmap did not finish it";
         };
     }

@@ -20,19 +20,17 @@ import java.util.Objects;
  * @param outcome how the scan ended; never null
  * @param warnings what the run warned of; never null
  * @param deliveries what each notifier (by id) did with the notification; never null
- * @param failures why each failed notifier (by id) failed; never null
+ * @param failures why each failed notifier (by id) failed; never null, no null values
+ * @param retryFailures why delivering what waited from earlier runs failed, by notifier id; never null
+ * @param pending how many notifications wait to be delivered after the run, by notifier id (only those with
+ *        some); never null
+ * @param finishedEarlier the snapshots of earlier runs, stopped before they could report, that this run
+ *        reported; never null
+ * @param removed the snapshots retention removed; never null
  */
 public record MonitorReport(Kind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, String summary,
-        ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, String> failures) {
-
-    /** Exit code: no change. */
-    public static final int EXIT_NO_CHANGE = 0;
-    /** Exit code: changes found and every notification delivered. */
-    public static final int EXIT_CHANGES = 1;
-    /** Exit code: an error; nothing was compared. */
-    public static final int EXIT_ERROR = 2;
-    /** Exit code: changes found, but a notification is waiting in an outbox or failed. */
-    public static final int EXIT_CHANGES_UNDELIVERED = 3;
+        ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, String> failures,
+        Map<String, String> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
 
     /** What a run found. */
     public enum Kind {
@@ -57,6 +55,10 @@ public record MonitorReport(Kind kind, Snapshot snapshot, Snapshot baseline, Sca
         warnings = List.copyOf(warnings);
         deliveries = Map.copyOf(deliveries);
         failures = Map.copyOf(failures);
+        retryFailures = Map.copyOf(retryFailures);
+        pending = Map.copyOf(pending);
+        finishedEarlier = List.copyOf(finishedEarlier);
+        removed = List.copyOf(removed);
     }
 
     /** Returns whether the run found changes (for an incomplete scan: on the hosts it reached). */
@@ -64,16 +66,16 @@ public record MonitorReport(Kind kind, Snapshot snapshot, Snapshot baseline, Sca
         return diff != null && !diff.changes().isEmpty();
     }
 
-    /** Returns whether some notification is waiting in an outbox or failed. */
-    public boolean undelivered() {
-        return !failures.isEmpty() || deliveries.containsValue(Delivery.QUEUED);
+    /** Returns whether the scan was complete. */
+    public boolean complete() {
+        return snapshot.complete();
     }
 
-    /** Returns the exit code for the command line: 0 no change, 1 changes, 3 changes not all delivered. */
-    public int exitCode() {
-        if (!hasChanges()) {
-            return EXIT_NO_CHANGE;
-        }
-        return undelivered() ? EXIT_CHANGES_UNDELIVERED : EXIT_CHANGES;
+    /**
+     * Returns whether some notification, of this run or an earlier one, is not delivered: it
+     * waits in an outbox, a notifier failed, or one was set aside for good.
+     */
+    public boolean undelivered() {
+        return !failures.isEmpty() || !retryFailures.isEmpty() || !pending.isEmpty() || deliveries.containsValue(Delivery.QUEUED);
     }
 }

@@ -28,10 +28,23 @@ public interface Notifier {
 
     /**
      * Tries again to deliver what is waiting from earlier runs; called at the start of each run.
+     * One notification that cannot be delivered must not hold back the others.
      *
      * @return how many waiting notifications were delivered now
+     * @throws RuntimeException when some could not be delivered for good (set aside, say); the message says
+     *         which and where they are; the run goes on and reports it
      */
     default int retryPending() {
+        return 0;
+    }
+
+    /**
+     * Returns how many notifications wait to be delivered (in an outbox, say), so that a run
+     * can tell that something was not delivered even when it found nothing new.
+     *
+     * @return the count, at least 0; 0 by default
+     */
+    default int pending() {
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core.spi;
 
+import java.util.List;
+
 /**
  * Something that scans targets and gives an nmap scan back: the SPI behind which
  * {@code nmapdiff-nmap}'s {@code NmapScanner} runs nmap. Implementations must be thread-safe:
@@ -33,5 +35,17 @@ public interface ScanEngine {
      */
     default ScanResult scan(ScanRequest request) {
         return start(request).await();
+    }
+
+    /**
+     * Finds the scans of earlier runs that were killed before they could keep them (the JVM
+     * was killed while the engine ran), stops whatever of them is still running, and hands
+     * back what they had found, to be kept as incomplete snapshots. The monitor calls it
+     * under the store's lock, before it scans, so no run of the same store is under way.
+     *
+     * @return the recovered scans, oldest first; never null; empty by default
+     */
+    default List<RecoveredScan> recover() {
+        return List.of();
     }
 }

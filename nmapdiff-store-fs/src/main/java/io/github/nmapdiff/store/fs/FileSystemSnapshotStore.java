@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
+import io.github.nmapdiff.core.internal.SafeFiles;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
@@ -21,11 +22,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,16 +75,20 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String LOCK_FILE = ".nmapdiff.lock";
     /** What else may live in the folder without being a problem. */
-    private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties");
+    /** Where the scans under way write, so that the next run finds what a killed one left. */
+    public static final String RUNNING_FOLDER = ".running";
+    private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties", RUNNING_FOLDER);
 
     private final Path folder;
     private final Clock clock;
+    private final SafeFiles.Access access;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final NmapXmlReader reader = new NmapXmlReader();
 
-    private FileSystemSnapshotStore(Path folder, Clock clock) {
+    private FileSystemSnapshotStore(Path folder, Clock clock, SafeFiles.Access access) {
         this.folder = folder;
         this.clock = clock;
+        this.access = access;
     }
 
     /**
@@ -103,14 +110,45 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      * @return the store, never null
      */
     public static FileSystemSnapshotStore open(Path folder, Clock clock) {
+        return open(folder, clock, false);
+    }
+
+    /**
+     * Opens the store. What it writes describes the network's weak points: files are readable
+     * by their owner only (0600, a folder it creates 0700), or also by the group (0640, 0750).
+     *
+     * @param folder the folder, never null
+     * @param clock the clock for retention ages and for when a snapshot was kept, never null
+     * @param groupReadable whether the file's group may read the snapshots too
+     * @return the store, never null
+     * @throws SnapshotStoreException when the folder cannot be created, is not a folder, or is a link
+     */
+    public static FileSystemSnapshotStore open(Path folder, Clock clock, boolean groupReadable) {
         Objects.requireNonNull(folder, "folder");
+        SafeFiles.Access access = groupReadable ? SafeFiles.Access.GROUP : SafeFiles.Access.OWNER;
         try {
-            Files.createDirectories(folder);
+            SafeFiles.createFolder(folder, access);
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot create the snapshot folder " + folder + ": " + e.getMessage()
+            throw new SnapshotStoreException("cannot create the snapshot folder " + folder + ": " + SafeFiles.describe(e)
                     + " (check the path and its permissions)", e);
         }
-        return new FileSystemSnapshotStore(folder.toAbsolutePath().normalize(), Objects.requireNonNull(clock, "clock"));
+        if (!Files.isDirectory(folder)) {
+            throw new SnapshotStoreException(folder + " is not a folder; give a folder for the snapshots with -o DIR", null);
+        }
+        warnIfOthersCanWrite(folder);
+        return new FileSystemSnapshotStore(folder.toAbsolutePath().normalize(), Objects.requireNonNull(clock, "clock"), access);
+    }
+
+    private static void warnIfOthersCanWrite(Path folder) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder);
+            if (permissions.contains(PosixFilePermission.OTHERS_WRITE) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("the snapshot folder {} is open to other users ({}); the scans describe your network's weak points:"
+                        + " chmod 700 it", folder, PosixFilePermissions.toString(permissions));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to check
+        }
     }
 
     @Override
@@ -184,52 +222,26 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     /** Write to a temporary file, force it to disk, rename it into place, and force the folder. */
     private void writeAtomically(Path target, byte[] bytes, String id) {
-        Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceFolder();
+            SafeFiles.writeAtomically(target, bytes, access);
         } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new SnapshotStoreException("cannot save snapshot " + id + " in " + folder + ": " + describe(e)
+            throw new SnapshotStoreException("cannot save snapshot " + id + " in " + folder + ": " + SafeFiles.describe(e)
                     + ". Nothing was half-written and the earlier snapshots are intact;"
                     + " free some space or fix the permissions, then run again", e);
         }
     }
 
-    private static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.contains("No space left") ? "the disk is full (" + message + ")" : message;
-    }
-
     private void forceFolder() {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a folder; the rename itself is atomic all the same
-            LOG.debug("cannot sync folder {}: {}", folder, e.toString());
-        }
+        SafeFiles.forceFolder(folder);
     }
 
     private void removeTemporaryFiles() {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
-            for (Path f : files) {
-                LOG.info("removing {}, left by an interrupted write", f.getFileName());
-                deleteQuietly(f);
+        try {
+            for (String name : SafeFiles.removeTemporaryFiles(folder)) {
+                LOG.info("removed {}, left by an interrupted write", name);
             }
         } catch (IOException e) {
-            LOG.warn("cannot list {}: {}", folder, e.toString());
+            LOG.warn("cannot clear the temporary files of {}: {}", folder, e.toString());
         }
     }
 
@@ -237,7 +249,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     @Override
     public List<Snapshot> list() {
-        return scanFolder(new ArrayList<>());
+        return scanFolder(new ArrayList<>(), new HashMap<>());
     }
 
     /**
@@ -248,11 +260,11 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        scanFolder(problems);
+        scanFolder(problems, new HashMap<>());
         return problems;
     }
 
-    private synchronized List<Snapshot> scanFolder(List<String> problems) {
+    private synchronized List<Snapshot> scanFolder(List<String> problems, Map<String, Instant> keptAt) {
         List<Snapshot> snapshots = new ArrayList<>();
         Set<String> xmlIds = new HashSet<>();
         List<String> jsonIds = new ArrayList<>();
@@ -265,7 +277,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     xmlIds.add(xml.group(1));
                 } else if (meta.matches()) {
                     jsonIds.add(meta.group(1));
-                } else if (!OWN_NAMES.contains(name) && !(name.startsWith(".") && name.endsWith(".tmp"))) {
+                } else if (!OWN_NAMES.contains(name) && !SafeFiles.isTemporary(name)) {
                     problems.add(name + ": not a snapshot file; ignored");
                 }
             }
@@ -278,14 +290,26 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             }
         }
         for (String id : xmlIds) {
-            Snapshot s = load(id, problems);
+            Snapshot s = load(id, problems, keptAt);
             if (s != null) {
                 snapshots.add(s);
             }
         }
-        snapshots.sort(Comparator.comparing(Snapshot::start).thenComparing(s -> suffix(s.id())));
+        snapshots.sort(Comparator.comparing((Snapshot s) -> effectiveTime(s, keptAt)).thenComparing(Snapshot::start)
+                .thenComparing(s -> suffix(s.id())));
         problems.forEach(p -> LOG.warn("{}: {}", folder, p));
         return snapshots;
+    }
+
+    /**
+     * When a snapshot counts as taken, for order and age: its start, or when it was kept here if
+     * that is earlier. A scan that says it started in the future (a wrong clock) then neither
+     * stays the newest for ever nor outlives the real recent ones in retention, and a scan
+     * kept long after it ran (imported) still counts by when it ran.
+     */
+    private static Instant effectiveTime(Snapshot s, Map<String, Instant> keptAt) {
+        Instant kept = keptAt.getOrDefault(s.id(), s.start());
+        return kept.isBefore(s.start()) ? kept : s.start();
     }
 
     private static int suffix(String id) {
@@ -294,13 +318,15 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     }
 
     /** The snapshot from its metadata, or, where that is missing or unreadable, from its XML. */
-    private Snapshot load(String id, List<String> problems) {
+    private Snapshot load(String id, List<String> problems, Map<String, Instant> keptAt) {
         Path meta = metadataFile(id);
         if (Files.exists(meta)) {
             try {
                 Metadata m = json.readValue(meta.toFile(), Metadata.class);
                 if (id.equals(m.id)) {
-                    return m.toSnapshot();
+                    Snapshot snapshot = m.toSnapshot();
+                    keptAt.put(id, m.savedAt());
+                    return snapshot;
                 }
                 problems.add(meta.getFileName() + ": names snapshot " + m.id + ", not " + id + "; using the scan itself");
             } catch (IOException | RuntimeException e) {
@@ -312,7 +338,13 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         try {
             Scan scan = read(id);
             Instant start = scan.start() != null ? scan.start() : Instant.from(ID_TIME.parse(id.replaceFirst("-\\d+$", "")));
-            return new Snapshot(id, start, scan.complete(), List.of(), List.of(), scan.hosts().size(), null, null, null);
+            keptAt.put(id, Files.getLastModifiedTime(xmlFile(id)).toInstant());
+            // its run is long over: nothing to finish, and its scope unknown (no targets)
+            return new Snapshot(id, start, scan.complete(), List.of(), List.of(), scan.hosts().size(), null, null, null, true,
+                    List.of());
+        } catch (IOException e) {
+            problems.add("scan-" + id + ": " + SafeFiles.describe(e) + "; skipped");
+            return null;
         } catch (NmapDiffException e) {
             problems.add("scan-" + id + ": unreadable scan (" + firstLine(e) + "); skipped");
             return null;
@@ -383,7 +415,8 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     @Override
     public synchronized List<String> applyRetention(RetentionPolicy policy) {
-        List<Snapshot> all = list();
+        Map<String, Instant> keptAt = new HashMap<>();
+        List<Snapshot> all = scanFolder(new ArrayList<>(), keptAt);
         Set<String> keep = new HashSet<>();
         all.stream().filter(Snapshot::complete).reduce((a, b) -> b).ifPresent(s -> keep.add(s.id()));
         if (policy.keepLast() != null) {
@@ -391,7 +424,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         }
         if (policy.maxAge() != null) {
             Instant limit = clock.instant().minus(policy.maxAge());
-            all.stream().filter(s -> s.start().isAfter(limit)).forEach(s -> keep.add(s.id()));
+            all.stream().filter(s -> effectiveTime(s, keptAt).isAfter(limit)).forEach(s -> keep.add(s.id()));
         }
         List<String> removed = new ArrayList<>();
         for (Snapshot s : all) {
@@ -458,8 +491,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         long deadline = System.nanoTime() + maxWait.toNanos();
         boolean told = false;
         try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            FileChannel channel = SafeFiles.openNoFollow(lockFile, access);
             while (true) {
                 FileLock lock = null;
                 try {
@@ -496,7 +528,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                 Thread.sleep(200);
             }
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot lock the snapshot folder " + folder + ": " + e.getMessage(), e);
+            throw new SnapshotStoreException("cannot lock the snapshot folder " + folder + ": " + SafeFiles.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreLockedException("interrupted while waiting for the lock of " + folder);

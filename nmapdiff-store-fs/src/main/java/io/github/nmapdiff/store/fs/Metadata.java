@@ -27,6 +27,9 @@ final class Metadata {
     public Integer changes;
     public String summary;
     public String baseline;
+    /** Whether the run finished; absent in files of earlier versions, where a summary meant it had. */
+    public Boolean finished;
+    public List<String> unnotified = new ArrayList<>();
 
     static Metadata of(Snapshot s, Scan scan, Instant savedAt) {
         Metadata m = new Metadata();
@@ -41,11 +44,23 @@ final class Metadata {
         m.changes = s.changes();
         m.summary = s.summary();
         m.baseline = s.baselineId();
+        m.finished = s.finished();
+        m.unnotified = new ArrayList<>(s.unnotified());
         return m;
+    }
+
+    /** When the snapshot was kept here, by this machine's clock; the scan's start when not recorded. */
+    Instant savedAt() {
+        try {
+            return Instant.parse(savedAt != null ? savedAt : start);
+        } catch (RuntimeException e) {
+            return Instant.parse(start);
+        }
     }
 
     Snapshot toSnapshot() {
         return new Snapshot(id, Instant.parse(start), complete, targets == null ? List.of() : targets,
-                arguments == null ? List.of() : arguments, hosts, changes, summary, baseline);
+                arguments == null ? List.of() : arguments, hosts, changes, summary, baseline,
+                finished != null ? finished : summary != null, unnotified == null ? List.of() : unnotified);
     }
 }

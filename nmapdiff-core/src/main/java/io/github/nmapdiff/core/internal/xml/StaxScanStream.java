@@ -73,7 +73,7 @@ public final class StaxScanStream implements ScanStream {
         this.raw = in;
         this.counted = new LineCountingInputStream(in);
         try {
-            this.xml = SafeXml.inputFactory().createXMLStreamReader(counted);
+            this.xml = new DepthLimit(SafeXml.inputFactory().createXMLStreamReader(counted));
             this.fragment = new FragmentReader(xml);
             this.unmarshaller = CONTEXT.createUnmarshaller();
             // a value JAXB cannot convert (a port number "ssh") comes with the conversion's

@@ -1,0 +1,186 @@
+package io.github.nmapdiff.store.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmapdiff.core.Monitor;
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.NewSnapshot;
+import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Notifier;
+import io.github.nmapdiff.core.spi.ScanEngine;
+import io.github.nmapdiff.core.spi.ScanRequest;
+import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.spi.ScanRun;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.testing.SampleScans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline's promise that a change is reported at least once: a scripted engine (each run
+ * gives the next prepared scan) and the real folder store. The real nmap and real kills are in
+ * the CLI's tests.
+ */
+class MonitorNothingLostTest {
+    private static final Instant DAY_1 = Instant.parse("2026-11-01T02:00:00Z");
+    private static final List<String> TARGETS = List.of("127.0.0.1");
+    private static final List<String> ARGS = List.of("-sV");
+
+    @TempDir
+    Path dir;
+
+    /** Hands out prepared scans, one per run. */
+    static final class Scripted implements ScanEngine {
+        final Deque<Scan> scans = new ArrayDeque<>();
+
+        @Override
+        public String id() {
+            return "scripted";
+        }
+
+        @Override
+        public ScanRun start(ScanRequest request) {
+            Scan scan = scans.removeFirst();
+            ScanResult result = new ScanResult(scan, SampleScans.xml(scan), List.of("scripted"),
+                    scan.complete() ? ScanResult.Outcome.COMPLETED : ScanResult.Outcome.CANCELLED, List.of());
+            return new ScanRun() {
+                @Override
+                public ScanResult await() {
+                    return result;
+                }
+
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isDone() {
+                    return true;
+                }
+            };
+        }
+    }
+
+    /** Remembers what it was told, or fails while {@code down}. */
+    static final class Recorder implements Notifier {
+        final List<Notification> received = new ArrayList<>();
+        boolean down;
+
+        @Override
+        public String id() {
+            return "recorder";
+        }
+
+        @Override
+        public Delivery send(Notification n) {
+            if (down) {
+                throw new IllegalStateException("the outbox disk is full");
+            }
+            received.add(n);
+            return Delivery.DELIVERED;
+        }
+    }
+
+    private static Scan day(int n, String... hosts) {
+        return SampleScans.scan(DAY_1.plus(Duration.ofDays(n)), true, hosts);
+    }
+
+    private Monitor monitor(FileSystemSnapshotStore store, Scripted engine, Recorder recorder) {
+        return Monitor.builder().engine(engine, ARGS).store(store).notifier(recorder).targets(TARGETS).build();
+    }
+
+    @Test
+    void aChangeWhoseNotificationFailedIsGivenAgainByTheNextRun() {
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+        Scripted engine = new Scripted();
+        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(1, "127.0.0.1:22,5432"), day(2, "127.0.0.1:22,5432")));
+        Recorder recorder = new Recorder();
+        monitor(store, engine, recorder).run();
+
+        recorder.down = true;
+        MonitorReport changed = monitor(store, engine, recorder).run();
+        assertThat(changed.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(changed.failures()).containsKey("recorder");
+        assertThat(changed.snapshot().unnotified()).containsExactly("recorder");
+
+        recorder.down = false;
+        MonitorReport next = monitor(store, engine, recorder).run();
+
+        assertThat(next.kind()).as("the new scan is the same as the last").isEqualTo(MonitorReport.Kind.NO_CHANGES);
+        assertThat(next.finishedEarlier()).containsExactly(changed.snapshot().id());
+        assertThat(recorder.received).hasSize(2);
+        Notification late = recorder.received.get(1);
+        assertThat(late.snapshot().id()).isEqualTo(changed.snapshot().id());
+        assertThat(late.summary()).isEqualTo("1 host changed: 1 port opened");
+        assertThat(late.warnings()).anyMatch(w -> w.contains("stopped before it could report"));
+        assertThat(store.get(changed.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
+    }
+
+    @Test
+    void aRunKilledAfterKeepingItsSnapshotIsComparedAndReportedByTheNextRun() {
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+        Scripted engine = new Scripted();
+        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(2, "127.0.0.1:22,3389")));
+        Recorder recorder = new Recorder();
+        MonitorReport baseline = monitor(store, engine, recorder).run();
+        // what a run killed right after saving leaves: the snapshot, and nothing else
+        Scan killed = day(1, "127.0.0.1:22,3389");
+        Snapshot orphan = store.save(new NewSnapshot(killed, SampleScans.xml(killed), killed.start(), TARGETS, ARGS));
+
+        MonitorReport next = monitor(store, engine, recorder).run();
+
+        assertThat(next.finishedEarlier()).containsExactly(orphan.id());
+        assertThat(recorder.received).extracting(n -> n.snapshot().id()).containsExactly(baseline.snapshot().id(), orphan.id());
+        assertThat(recorder.received.get(1).kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(recorder.received.get(1).baseline().id()).isEqualTo(baseline.snapshot().id());
+        assertThat(next.kind()).isEqualTo(MonitorReport.Kind.NO_CHANGES);
+        assertThat(next.baseline().id()).isEqualTo(orphan.id());
+    }
+
+    @Test
+    void aCorruptMetadataFileOfTheBaselineDoesNotHideTheOpenedPort() throws Exception {
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+        Scripted engine = new Scripted();
+        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(1, "127.0.0.1:22,23")));
+        Recorder recorder = new Recorder();
+        MonitorReport baseline = monitor(store, engine, recorder).run();
+        Files.writeString(dir.resolve("scan-" + baseline.snapshot().id() + ".json"), "{ not json");
+
+        MonitorReport next = monitor(store, engine, recorder).run();
+
+        assertThat(next.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(next.summary()).isEqualTo("1 host changed: 1 port opened");
+        assertThat(next.warnings()).anyMatch(w -> w.contains("metadata of snapshot " + baseline.snapshot().id()));
+    }
+
+    @Test
+    void aScanFromTheFutureIsWarnedOfAndDoesNotStayTheBaseline() {
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+        Scripted engine = new Scripted();
+        Scan future = SampleScans.scan(Instant.now().plus(Duration.ofDays(400)), true, "127.0.0.1:22");
+        // the later scans start after the first was kept, as the next nights' runs do
+        engine.scans.addAll(List.of(future, SampleScans.scan(Instant.now().plusSeconds(30), true, "127.0.0.1:22,80"),
+                SampleScans.scan(Instant.now().plusSeconds(60), true, "127.0.0.1:22,80,443")));
+        Recorder recorder = new Recorder();
+
+        MonitorReport first = monitor(store, engine, recorder).run();
+        MonitorReport second = monitor(store, engine, recorder).run();
+        MonitorReport third = monitor(store, engine, recorder).run();
+
+        assertThat(first.warnings()).anyMatch(w -> w.contains("later than this machine's clock"));
+        assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
+        assertThat(third.baseline().id()).as("the newest scan kept, not the one dated in the future")
+                .isEqualTo(second.snapshot().id());
+        assertThat(third.summary()).isEqualTo("1 host changed: 1 port opened");
+    }
+}
