@@ -33,4 +33,27 @@ final class Durations {
             throw new NmapDiffException(what + " is not a duration: '" + text + "' (write 90s, 30m, 2h or 7d)");
         }
     }
+
+    /** A duration as people write it: {@code 12h}, {@code 90s}, {@code 1h30m}. */
+    static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        StringBuilder b = new StringBuilder();
+        long days = d.toDays();
+        if (days > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return days + "d";
+        }
+        long hours = d.toHours();
+        if (hours > 0) {
+            b.append(hours).append('h');
+        }
+        if (d.toMinutesPart() > 0) {
+            b.append(d.toMinutesPart()).append('m');
+        }
+        if (d.toSecondsPart() > 0 || b.isEmpty()) {
+            b.append(d.toSecondsPart()).append('s');
+        }
+        return b.toString();
+    }
 }

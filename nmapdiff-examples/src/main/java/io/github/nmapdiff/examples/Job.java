@@ -1,8 +1,10 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.Cancellation;
 import io.github.nmapdiff.core.Monitor;
 import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.RunCancelledException;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -13,10 +15,12 @@ import io.github.nmapdiff.notify.mail.MailNotifier;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One run of the monitoring job from the command line's options: what {@code scan} does, and {@code watch} repeats. */
 final class Job {
@@ -24,34 +28,51 @@ final class Job {
     }
 
     /**
-     * Runs the job once and prints what it found.
+     * Runs the job once and prints what it found. SIGINT, SIGTERM and SIGHUP during the run stop
+     * nmap; what it found is kept, compared and notified as an incomplete scan, and the exit code
+     * is then 128 plus the signal's number.
      *
-     * @return the exit code: 0 no change, 1 changes, 3 changes but a notification waits in the outbox or failed
+     * @return the exit code, as {@link ExitCode} tells
      */
     static int run(JobOptions options, PrintWriter out, PrintWriter err, boolean quiet) {
         Path folder = options.output();
         List<String> targets = Targets.read(options.targetsFile());
         NmapOptions nmapOptions = options.nmapOptions();
-        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder);
+        // every setting is checked before anything is scanned or created
         MailConfig mailConfig = options.mailConfig(folder);
+        java.time.Duration timeout = options.timeout();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
         plugins.problems().forEach(p -> err.println("nmapdiff: warning: " + p));
 
         ProgressReporter progress = new ProgressReporter(System.console() != null ? err : null, Duration.ofSeconds(30));
+        NmapScanner scanner = NmapScanner.builder().executable(options.nmapPath()).options(nmapOptions)
+                .temporaryDirectory(store.folder().resolve(FileSystemSnapshotStore.RUNNING_FOLDER)).build();
         Monitor monitor = Monitor.builder()
-                .engine(NmapScanner.builder().executable(options.nmapPath()).options(nmapOptions).build(), nmapOptions.arguments())
+                .engine(scanner, nmapOptions.arguments())
                 .store(store)
                 .notifier(MailNotifier.of(mailConfig))
                 .notifiers(plugins.notifiers())
                 .targets(targets)
-                .timeout(options.timeout())
+                .timeout(timeout)
                 .lockWait(options.lockWait())
                 .listener(progress)
                 .retention(options.retention())
                 .build();
+        Cancellation cancellation = Cancellation.create();
+        AtomicInteger signal = new AtomicInteger();
         MonitorReport report;
-        try {
-            report = monitor.run();
+        try (Signals handled = Signals.handle(number -> {
+            if (signal.compareAndSet(0, number)) {
+                cancellation.cancel();
+            }
+        })) {
+            report = monitor.run(cancellation);
+        } catch (RunCancelledException e) {
+            progress.finish();
+            err.println("nmapdiff: stopped by " + Signals.name(signal.get()) + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.signalled(signal.get());
         } finally {
             progress.finish();
         }
@@ -68,16 +89,35 @@ final class Job {
             out.print(NdiffText.of(false, ZoneId.systemDefault()).render(report.diff()));
         }
         out.flush();
-        report.warnings().forEach(w -> err.println("nmapdiff: warning: " + w));
+        report.warnings().forEach(w -> err.println("nmapdiff: warning: " + TerminalWriter.escape(w)));
+        if (timeout != null && report.outcome() == io.github.nmapdiff.core.spi.ScanResult.Outcome.TIMED_OUT) {
+            err.println("nmapdiff: the scan was stopped after " + Durations.format(timeout) + " (--timeout);"
+                    + " give it longer with --timeout, or --timeout none for no limit");
+        }
         for (Map.Entry<String, Delivery> d : report.deliveries().entrySet()) {
             if (d.getValue() == Delivery.QUEUED) {
-                err.println("nmapdiff: " + d.getKey() + ": " + (mailConfig.hasServer() && d.getKey().equals("mail")
-                        ? "the SMTP server could not be reached; the mail waits in " + mailConfig.outbox() + " for the next run"
-                        : "no SMTP server configured; the mail is in " + mailConfig.outbox()));
+                err.println("nmapdiff: " + d.getKey() + ": " + (!d.getKey().equals("mail")
+                        ? "the notification waits to be delivered on the next run"
+                        : mailConfig.hasServer()
+                                ? "the SMTP server did not take the mail; it waits in " + mailConfig.outbox() + " for the next run"
+                                : "no SMTP server configured; the mail is in " + mailConfig.outbox()));
             }
         }
-        report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: " + why));
+        report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: " + TerminalWriter.escape(why)));
+        report.retryFailures().forEach((id, why) -> err.println("nmapdiff: " + id + ": " + TerminalWriter.escape(why)));
+        report.pending().forEach((id, count) -> {
+            if (!report.deliveries().containsKey(id) || report.deliveries().get(id) != Delivery.QUEUED || count > 1) {
+                err.println("nmapdiff: " + id + ": " + count + (count == 1 ? " notification waits" : " notifications wait")
+                        + " to be delivered" + (id.equals("mail") ? " in " + mailConfig.outbox() : ""));
+            }
+        });
+        if (signal.get() != 0) {
+            err.println("nmapdiff: stopped by " + Signals.name(signal.get()) + ": the " + report.snapshot().hosts()
+                    + " hosts nmap finished are kept in the incomplete snapshot " + store.xmlFile(report.snapshot().id()));
+            err.flush();
+            return ExitCode.signalled(signal.get());
+        }
         err.flush();
-        return report.exitCode();
+        return ExitCode.of(report).code();
     }
 }

@@ -39,7 +39,8 @@ final class JobOptions {
     @Option(names = "--nmap", paramLabel = "PATH", description = "the nmap program (config: nmap.path; default: nmap on the PATH)")
     String nmapPath;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "stop nmap after this long and keep what it found, e.g. 2h (config: timeout)")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "stop nmap after this long and keep what it found, e.g. 2h; none for no limit (config: timeout; default 12h)")
     String timeout;
 
     @Option(names = "--smtp-host", paramLabel = "HOST", description = "the SMTP server; without one, mail goes to DIR/outbox (config: smtp.host)")
@@ -75,8 +76,22 @@ final class JobOptions {
     @Option(names = "--lock-wait", paramLabel = "DURATION", description = "how long to wait for another run on the same folder (config: lock.wait; default 5m)")
     String lockWait;
 
+    @Option(names = "--group-readable", description = "let the folder's group read the snapshots too (0640); by default only their owner (0600) (config: group.readable)")
+    Boolean groupReadable;
+
     @Option(names = "--config", paramLabel = "FILE", description = "a properties file with any of the settings above")
     Path config;
+
+    /** The scan's time limit when none is given: generous for a nightly scan, short of the next night. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofHours(12);
+
+    /** The keys a config file may hold, besides those of notifier plugins (their id, a dot, a name). */
+    static final List<String> KEYS = List.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
+            "smtp.host", "smtp.port", "smtp.tls", "smtp.from", "smtp.user", "smtp.password.env", "smtp.password.file",
+            "smtp.ssl.trust", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
+
+    /** Keys whose value is a path: relative ones are taken from the config file's folder. */
+    private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path");
 
     private Properties properties;
 
@@ -94,9 +109,82 @@ final class JobOptions {
                     throw new NmapDiffException(config + ": smtp.password is not read from a config file;"
                             + " use smtp.password.env or smtp.password.file");
                 }
+                checkKeys(properties);
+                resolvePaths(properties);
             }
         }
         return properties;
+    }
+
+    /** Refuses a key nobody reads, which is most often a typing error that would silently change nothing. */
+    private void checkKeys(Properties p) {
+        java.util.Set<String> plugins = new java.util.HashSet<>();
+        var providers = java.util.ServiceLoader.load(io.github.nmapdiff.core.spi.NotifierProvider.class).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                plugins.add(providers.next().id());
+            } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
+                // a broken plugin is reported when the notifiers are made
+            }
+        }
+        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+            int dot = key.indexOf('.');
+            if (KEYS.contains(key) || (dot > 0 && plugins.contains(key.substring(0, dot)))) {
+                continue;
+            }
+            List<String> known = new ArrayList<>(KEYS);
+            plugins.forEach(id -> known.add(id + "."));
+            String nearest = known.stream().min(java.util.Comparator.comparingInt(k -> distance(k, key))).orElse(null);
+            throw new NmapDiffException(config + ": unknown key '" + key + "'"
+                    + (nearest != null && distance(nearest, key) <= Math.max(2, key.length() / 3) ? "; did you mean '" + nearest + "'?"
+                            : "; the keys are listed in nmapdiff scan --help"));
+        }
+    }
+
+    /** The edit distance between two keys, for "did you mean". */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** A relative path in the config file means a path beside the file, wherever nmapdiff is started from. */
+    private void resolvePaths(Properties p) {
+        Path base = config.toAbsolutePath().getParent();
+        for (String key : PATH_KEYS) {
+            String value = p.getProperty(key);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String v = value.strip();
+            if (key.equals("nmap.path") && !v.contains("/")) {
+                continue; // a program name, looked up on the PATH
+            }
+            if (!Path.of(v).isAbsolute()) {
+                p.setProperty(key, base.resolve(v).normalize().toString());
+            }
+        }
+    }
+
+    boolean groupReadable() {
+        String value = setting(groupReadable, "group.readable");
+        return value != null && Boolean.parseBoolean(value);
     }
 
     private String setting(Object flag, String key) {
@@ -142,9 +230,20 @@ final class JobOptions {
         return value == null ? "nmap" : value;
     }
 
+    /** The scan's time limit; null for none ({@code --timeout none}). */
     Duration timeout() {
         String value = setting(timeout, "timeout");
-        return value == null ? null : Durations.parse(value, "--timeout");
+        if (value == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        if (value.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Duration limit = Durations.parse(value, "--timeout");
+        if (limit.isZero() || limit.isNegative()) {
+            throw new NmapDiffException("--timeout must be longer than 0, or none for no limit; not '" + value + "'");
+        }
+        return limit;
     }
 
     Duration lockWait() {

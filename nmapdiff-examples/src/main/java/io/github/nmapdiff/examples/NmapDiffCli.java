@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "As the shell script it replaces: nmapdiff -f ips.txt --email ADDR -o DIR (the same as 'nmapdiff scan ...').",
-            "Exit codes: 0 no change, 1 changes, 2 error, 3 changes but the mail waits in the outbox."
+            "Exit codes of scan and watch: see 'nmapdiff scan --help'; of diff: 0 no difference, 1 differences, 2 error."
         })
 public final class NmapDiffCli {
     /** Exit code of a command that failed. */
@@ -48,7 +48,9 @@ public final class NmapDiffCli {
     public static void main(String[] args) {
         prepareInBackground(args);
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        java.io.Writer stdout = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        // on a terminal, text from the scanned network cannot move the cursor or hide itself
+        PrintWriter out = new PrintWriter(System.console() != null ? new TerminalWriter(stdout) : stdout);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code;
         try {
@@ -90,6 +92,8 @@ public final class NmapDiffCli {
         addCommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
+        // nmap options as a value: --nmap-args "-q" is nmap's -q, not nmapdiff's --quiet
+        cli.setAllowOptionsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // what a user can act on is the message; a stack trace is for bugs only
             if (e instanceof NmapDiffException || e instanceof IllegalArgumentException) {
@@ -134,6 +138,11 @@ public final class NmapDiffCli {
         COMMANDS.forEach((name, command) -> {
             if (named == null || named.equals(name)) {
                 cli.addSubcommand(name, command.get());
+                if (name.equals("scan") || name.equals("watch")) {
+                    List<String> footer = new java.util.ArrayList<>(List.of(""));
+                    footer.addAll(ExitCode.lines());
+                    cli.getSubcommands().get(name).getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+                }
             }
         });
     }

@@ -11,9 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {
             "Scans the targets with nmap, keeps the scan in DIR, compares it with the last complete scan,",
-            "mails the changes (to DIR/outbox when no SMTP server is set) and prints them.",
-            "Exit code: 0 no change, 1 changes, 2 error, 3 changes but the mail waits in the outbox."
-        })
+            "mails the changes (to DIR/outbox when no SMTP server is set) and prints them."
+        }) // the exit codes are the footer, from ExitCode
 final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

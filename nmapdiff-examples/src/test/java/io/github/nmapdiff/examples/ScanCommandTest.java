@@ -87,7 +87,7 @@ class ScanCommandTest {
 
         int first = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args);
 
-        assertThat(first).as(err.toString()).isZero();
+        assertThat(first).as("the baseline's mail waits in the outbox: " + err).isEqualTo(3);
         assertThat(out.toString()).startsWith("nmapdiff: baseline recorded: 1 host, nothing to compare with yet\nsnapshot: ");
 
         int second;
@@ -128,7 +128,7 @@ class ScanCommandTest {
             SMTP.stop();
             down = run("scan", "--config", config.toString());
             assertThat(down).isEqualTo(3);
-            assertThat(err.toString()).contains("the SMTP server could not be reached; the mail waits in");
+            assertThat(err.toString()).contains("the SMTP server did not take the mail; it waits in");
             assertThat(eml(scans.resolve("outbox"))).hasSize(1);
 
             SMTP.start();
@@ -160,7 +160,7 @@ class ScanCommandTest {
             String[] args = {"scan", "-f", ips.toString(), "-o", dir.resolve("scans").toString(), "--nmap-args", nmapArgs(port),
                 "--config", config.toString()};
 
-            assertThat(run(args)).isZero();
+            assertThat(run(args)).as("no SMTP server: the baseline's mail waits in the outbox").isEqualTo(3);
             assertThat(bodies).as("a baseline compares nothing; the webhook skips it").isEmpty();
             try (BannerServer smtp = BannerServer.smtp(port)) {
                 assertThat(run(args)).isEqualTo(3);
@@ -237,5 +237,71 @@ class ScanCommandTest {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         mail.writeTo(bytes);
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBadAddressIsAnErrorBeforeAnythingIsScannedOrCreated() throws Exception {
+        Path scans = dir.resolve("scans");
+
+        int code = run("-f", targets().toString(), "--email", "not an address", "-o", scans.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'not an address' is not a mail address");
+        assertThat(scans).doesNotExist();
+    }
+
+    @Test
+    void nmapArgumentsThatStartWithADashAreTakenAsTheValue() throws Exception {
+        int code = run("-f", dir.resolve("missing.txt").toString(), "-o", dir.resolve("scans").toString(),
+                "--nmap-args", "-f", "--timeout", "1m");
+
+        assertThat(err.toString()).doesNotContain("Expected parameter").contains("no such targets file");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownConfigKeyIsRefusedWithTheNearestKnownOne() throws Exception {
+        Path config = Files.writeString(dir.resolve("nmapdiff.properties"), "targets.file=ips.txt\nsmtp.hots=mail.example.test\n");
+
+        int code = run("scan", "--config", config.toString(), "-o", dir.resolve("scans").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown key 'smtp.hots'; did you mean 'smtp.host'?");
+    }
+
+    @Test
+    void relativePathsInAConfigFileAreTakenFromItsFolderAndAnIncompleteScanExits4() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("ips.txt"), "127.0.0.1\n127.0.0.2\n127.0.0.3\n");
+        Path config = Files.writeString(etc.resolve("nmapdiff.properties"), String.join("\n", "targets.file=ips.txt",
+                "output=scans", "nmap.args=-sT -p 1-30000 --max-rate 3000 -Pn -n --max-hostgroup 1", "timeout=5s",
+                "email=secops@example.test", "smtp.host=127.0.0.1", "smtp.port=" + SMTP_PORT, "smtp.tls=none", ""));
+
+        int code = run("scan", "--config", config.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(4);
+        assertThat(etc.resolve("scans")).isDirectory();
+        assertThat(out.toString()).startsWith("nmapdiff: incomplete scan");
+        assertThat(err.toString()).contains("the scan was stopped after 5s (--timeout)");
+    }
+
+    @Test
+    void aBaselineWhoseMailCannotBeSentIsNotAllGood() throws Exception {
+        Path scans = dir.resolve("scans");
+        int closed = freePort();
+        String args = nmapArgs(freePort());
+
+        int code = run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test",
+                "--nmap-args", args, "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closed),
+                "--smtp-tls", "none");
+
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("the SMTP server did not take the mail; it waits in");
+        // nothing new on the next run, but the mail still waits: still not all good
+        assertThat(run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test",
+                "--nmap-args", args, "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closed),
+                "--smtp-tls", "none")).as(err.toString()).isEqualTo(3);
+        assertThat(out.toString()).startsWith("nmapdiff: no changes");
+        assertThat(err.toString()).contains("mail: 1 notification waits to be delivered");
     }
 }

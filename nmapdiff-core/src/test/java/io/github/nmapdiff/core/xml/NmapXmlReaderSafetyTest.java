@@ -171,6 +171,23 @@ class NmapXmlReaderSafetyTest {
     }
 
     @Test
+    void scriptTablesNestedFarTooDeepAreAClearErrorNotAStackOverflow() {
+        String deep = "<script id=\"x\" output=\"x\">\n" + "<table>".repeat(100_000) + "</table>".repeat(100_000) + "</script>";
+        String broken = threeHosts().replaceFirst("</port>", deep + "</port>");
+
+        assertThatThrownBy(() -> read(broken))
+                .isInstanceOfSatisfying(MalformedScanException.class, e -> assertThat(e.line()).isEqualTo(12))
+                .hasMessageContaining("nested more than 200 levels deep");
+    }
+
+    @Test
+    void scriptTablesNestedAsDeepAsNmapNestsThemRead() {
+        String nested = "<script id=\"x\" output=\"x\">" + "<table>".repeat(30) + "<elem key=\"k\">v</elem>"
+                + "</table>".repeat(30) + "</script>";
+        assertThat(read(threeHosts().replaceFirst("</port>", nested + "</port>")).hosts()).hasSize(3);
+    }
+
+    @Test
     void numberThatIsNotANumberNamesItsLine() {
         String broken = threeHosts().replaceFirst("portid=\"22\"", "portid=\"ssh\"");
 

@@ -390,9 +390,10 @@ public final class NmapRun implements ScanRun {
         }
         synchronized (unresolved) {
             if (!unresolved.isEmpty() && scan.hosts().isEmpty() && outcome == Outcome.COMPLETED) {
-                throw new TargetResolutionException(unresolved);
+                throw new TargetResolutionException(unresolved.stream().distinct().toList());
             }
-            unresolved.forEach(name -> warnings.add("target did not resolve: " + name));
+            // nmap says so once per attempt: one warning per name
+            unresolved.stream().distinct().forEach(name -> warnings.add("target did not resolve: " + name));
         }
         return new ScanResult(scan, xml, command, outcome, warnings);
     }

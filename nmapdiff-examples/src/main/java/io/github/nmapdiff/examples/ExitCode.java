@@ -1,0 +1,60 @@
+package io.github.nmapdiff.examples;
+
+import io.github.nmapdiff.core.MonitorReport;
+import java.util.List;
+
+/**
+ * The exit codes of the monitoring job ({@code scan}, {@code watch}), one table for the code,
+ * {@code --help} and the README: cron and systemd can tell "all good" (0) from "look at this"
+ * by the code alone. When several apply, the first in this order wins: a signal, 2, 3, 4, 1.
+ */
+enum ExitCode {
+    OK(0, "all good: the scan is complete, nothing changed (or a baseline was recorded), every notification delivered"),
+    CHANGES(1, "changes found, and every notification delivered"),
+    ERROR(2, "error: nothing was compared (bad input, nmap missing, a full disk); one line on stderr says why"),
+    UNDELIVERED(3, "a notification is not delivered: it waits in the outbox, a notifier failed, or a mail was refused"),
+    INCOMPLETE(4, "the scan is incomplete (time limit, nmap stopped, full temporary disk); what it found is kept and compared");
+
+    /** Exit codes 128+N: the job was stopped by signal N; what the scan found is kept as an incomplete snapshot. */
+    static final String SIGNALLED = "128+N: stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP); the hosts nmap finished are"
+            + " kept as an incomplete snapshot and reported";
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /** The exit code of a run that ended on its own. */
+    static ExitCode of(MonitorReport report) {
+        if (report.undelivered()) {
+            return UNDELIVERED;
+        }
+        if (!report.complete()) {
+            return INCOMPLETE;
+        }
+        return report.hasChanges() ? CHANGES : OK;
+    }
+
+    /** The exit code of a run stopped by a signal. */
+    static int signalled(int signal) {
+        return 128 + signal;
+    }
+
+    /** The table, one line a code, for {@code --help}. */
+    static List<String> lines() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Exit codes (when several apply: a signal, then 2, 3, 4, 1):");
+        for (ExitCode c : values()) {
+            lines.add("  " + c.code + "  " + c.meaning);
+        }
+        lines.add("  " + SIGNALLED);
+        return lines;
+    }
+}
