@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmapdiff.core.SnapshotStoreException;
-import io.github.nmapdiff.core.model.Scan;
-import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
-import io.github.nmapdiff.core.testing.SampleScans;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,8 +28,7 @@ class FileSystemSnapshotStoreSafetyTest {
     Path dir;
 
     private static Snapshot keep(FileSystemSnapshotStore store, Instant start, String... hosts) {
-        Scan scan = SampleScans.scan(start, true, hosts);
-        return store.save(new NewSnapshot(scan, SampleScans.xml(scan), start, List.of("127.0.0.1"), List.of("-sV")));
+        return FileSystemSnapshotStoreTest.keep(store, start, hosts);
     }
 
     private static String permissions(Path p) throws Exception {

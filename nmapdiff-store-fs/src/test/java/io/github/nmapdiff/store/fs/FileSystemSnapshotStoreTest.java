@@ -36,7 +36,8 @@ class FileSystemSnapshotStoreTest {
     @TempDir
     Path dir;
 
-    private static Snapshot keep(FileSystemSnapshotStore store, Instant start, String... hosts) {
+    /** Keeps a sample scan of these hosts ({@code addr:port,port}) as a snapshot of 127.0.0.1 with {@code -sV}. */
+    static Snapshot keep(FileSystemSnapshotStore store, Instant start, String... hosts) {
         Scan scan = SampleScans.scan(start, true, hosts);
         return store.save(new NewSnapshot(scan, SampleScans.xml(scan), start, List.of("127.0.0.1"), List.of("-sV")));
     }
