@@ -165,7 +165,7 @@ public final class Monitor {
     }
 
     /** What a run found: its kind, its baseline, the diff and the summary line. */
-    private record Evaluation(MonitorReport.Kind kind, Snapshot baseline, byte[] baselineXml, ScanDiff diff, String summary) {
+    private record Evaluation(MonitorReport.Kind kind, Snapshot baseline, ScanDiff diff, String summary) {
     }
 
     /**
@@ -217,6 +217,14 @@ public final class Monitor {
             }
             List<Notifier> toTell = notifiers.stream()
                     .filter(n -> !earlier.finished() || earlier.unnotified().contains(n.id())).toList();
+            // notifiers no longer configured are not waited for
+            earlier.unnotified().stream().filter(id -> notifiers.stream().noneMatch(n -> n.id().equals(id)))
+                    .forEach(id -> warnings.add("snapshot " + earlier.id() + " was never given to notifier " + id
+                            + ", which is no longer configured"));
+            if (earlier.finished() && toTell.isEmpty()) {
+                store.update(earlier.withRun(earlier.changes(), earlier.summary(), earlier.baselineId(), List.of()));
+                continue;
+            }
             Scan scan;
             byte[] xml;
             try {
@@ -227,22 +235,17 @@ public final class Monitor {
                 store.update(earlier.withRun(null, "unreadable: " + message(e), null, List.of()));
                 continue;
             }
+            String why = earlier.finished()
+                    ? "which " + String.join(" and ", toTell.stream().map(Notifier::id).toList()) + " failed to take then"
+                    : "which was stopped before it could report";
             List<String> runWarnings = new ArrayList<>();
-            runWarnings.add("this is the report of the run that kept snapshot " + earlier.id() + " (" + earlier.start()
-                    + "), which was stopped before it could report");
+            runWarnings.add("this is the report of the run that kept snapshot " + earlier.id() + " (" + earlier.start() + "), "
+                    + why);
             Evaluation run = evaluate(earlier, scan, all.subList(0, i), runWarnings);
             Told told = tell(run, earlier, xml, runWarnings, toTell);
-            List<String> stillUnnotified = told.toRetry;
-            if (earlier.finished()) {
-                // notifiers no longer configured are not waited for
-                earlier.unnotified().stream().filter(id -> notifiers.stream().noneMatch(n -> n.id().equals(id)))
-                        .forEach(id -> warnings.add("snapshot " + earlier.id() + " was never given to notifier " + id
-                                + ", which is no longer configured"));
-            }
             store.update(earlier.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
-                    run.baseline == null ? null : run.baseline.id(), stillUnnotified));
-            warnings.add("reported the run of snapshot " + earlier.id() + ", which had been stopped before it could: "
-                    + run.summary);
+                    run.baseline == null ? null : run.baseline.id(), told.toRetry));
+            warnings.add("reported the run of snapshot " + earlier.id() + ", " + why + ": " + run.summary);
             finished.add(earlier.id());
         }
         return finished;
@@ -258,23 +261,22 @@ public final class Monitor {
         if (!scan.complete()) {
             ScanDiff diff = baseline == null ? null : ScanDiff.between(reachedOnly(baseline.scan, scan), scan);
             String summary = "incomplete scan" + (diff == null ? ", no baseline to compare with" : "; " + DiffSummary.of(diff));
-            return new Evaluation(MonitorReport.Kind.INCOMPLETE, baseline == null ? null : baseline.snapshot,
-                    baseline == null ? null : baseline.xml, diff, summary);
+            return new Evaluation(MonitorReport.Kind.INCOMPLETE, baseline == null ? null : baseline.snapshot, diff, summary);
         }
         if (baseline == null) {
             Snapshot previous = candidates.stream()
                     .filter(s -> s.complete() && s.scopeKnown() && !s.sameScopeAs(snapshot))
                     .reduce((first, second) -> second).orElse(null);
             if (previous != null) {
-                return new Evaluation(MonitorReport.Kind.SCOPE_CHANGED, null, null, null, scopeChange(previous, snapshot)
+                return new Evaluation(MonitorReport.Kind.SCOPE_CHANGED, null, null, scopeChange(previous, snapshot)
                         + " since snapshot " + previous.id() + "; nothing compared, this scan is the new baseline");
             }
-            return new Evaluation(MonitorReport.Kind.BASELINE, null, null, null, "baseline recorded: " + scan.hosts().size()
+            return new Evaluation(MonitorReport.Kind.BASELINE, null, null, "baseline recorded: " + scan.hosts().size()
                     + (scan.hosts().size() == 1 ? " host" : " hosts") + ", nothing to compare with yet");
         }
         ScanDiff diff = ScanDiff.between(baseline.scan, scan);
         return new Evaluation(diff.changes().isEmpty() ? MonitorReport.Kind.NO_CHANGES : MonitorReport.Kind.CHANGES,
-                baseline.snapshot, baseline.xml, diff, DiffSummary.of(diff));
+                baseline.snapshot, diff, DiffSummary.of(diff));
     }
 
     /** Gives a run's notification to notifiers; none for "no changes". */
@@ -285,7 +287,8 @@ public final class Monitor {
             return new Told(deliveries, failures, List.of());
         }
         Notification notification = new Notification(run.kind, run.summary, snapshot, run.baseline, run.diff,
-                run.diff == null ? "" : NdiffText.of(false, clock.getZone()).render(run.diff), xml, run.baselineXml, warnings);
+                run.diff == null ? "" : NdiffText.of(false, clock.getZone()).render(run.diff), xml, baselineXml(run, warnings),
+                warnings);
         List<String> toRetry = new ArrayList<>();
         for (Notifier notifier : toTell) {
             try {
@@ -300,11 +303,24 @@ public final class Monitor {
         return new Told(deliveries, failures, toRetry);
     }
 
+    /** The baseline's bytes, read only for a notification: a large scan is not read twice on a quiet night. */
+    private byte[] baselineXml(Evaluation run, List<String> warnings) {
+        if (run.baseline == null) {
+            return null;
+        }
+        try {
+            return store.readXml(run.baseline.id());
+        } catch (NmapDiffException e) {
+            warnings.add("the baseline " + run.baseline.id() + " cannot be attached: " + message(e));
+            return null;
+        }
+    }
+
     private static String message(RuntimeException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
     }
 
-    private record Baseline(Snapshot snapshot, Scan scan, byte[] xml) {
+    private record Baseline(Snapshot snapshot, Scan scan) {
     }
 
     /**
@@ -319,7 +335,7 @@ public final class Monitor {
                 continue;
             }
             try {
-                Baseline found = new Baseline(candidate, store.read(candidate.id()), store.readXml(candidate.id()));
+                Baseline found = new Baseline(candidate, store.read(candidate.id()));
                 if (!candidate.scopeKnown()) {
                     warnings.add("the metadata of snapshot " + candidate.id() + " is lost or unreadable, so its targets and"
                             + " arguments are unknown; it is compared with all the same, as the newest complete scan");

@@ -74,11 +74,20 @@ class MonitorNothingLostTest {
     /** Remembers what it was told, or fails while {@code down}. */
     static final class Recorder implements Notifier {
         final List<Notification> received = new ArrayList<>();
+        final String id;
         boolean down;
+
+        Recorder() {
+            this("recorder");
+        }
+
+        Recorder(String id) {
+            this.id = id;
+        }
 
         @Override
         public String id() {
-            return "recorder";
+            return id;
         }
 
         @Override
@@ -122,7 +131,26 @@ class MonitorNothingLostTest {
         Notification late = recorder.received.get(1);
         assertThat(late.snapshot().id()).isEqualTo(changed.snapshot().id());
         assertThat(late.summary()).isEqualTo("1 host changed: 1 port opened");
-        assertThat(late.warnings()).anyMatch(w -> w.contains("stopped before it could report"));
+        assertThat(late.warnings()).anyMatch(w -> w.contains("which recorder failed to take then"));
+        assertThat(store.get(changed.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
+    }
+
+    @Test
+    void aNotificationOwedToANotifierNoLongerConfiguredIsDroppedWithAWarningNotSentToOthers() {
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
+        Scripted engine = new Scripted();
+        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(1, "127.0.0.1:22,5432"), day(2, "127.0.0.1:22,5432")));
+        Recorder recorder = new Recorder();
+        monitor(store, engine, recorder).run();
+        recorder.down = true;
+        MonitorReport changed = monitor(store, engine, recorder).run();
+
+        Recorder other = new Recorder("other");
+        MonitorReport next = monitor(store, engine, other).run();
+
+        assertThat(next.warnings()).anyMatch(w -> w.contains("was never given to notifier recorder, which is no longer configured"));
+        assertThat(next.finishedEarlier()).isEmpty();
+        assertThat(other.received).isEmpty();
         assertThat(store.get(changed.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
     }
 
@@ -143,6 +171,8 @@ class MonitorNothingLostTest {
         assertThat(recorder.received).extracting(n -> n.snapshot().id()).containsExactly(baseline.snapshot().id(), orphan.id());
         assertThat(recorder.received.get(1).kind()).isEqualTo(MonitorReport.Kind.CHANGES);
         assertThat(recorder.received.get(1).baseline().id()).isEqualTo(baseline.snapshot().id());
+        assertThat(recorder.received.get(1).warnings()).anyMatch(w -> w.contains("stopped before it could report"));
+        assertThat(recorder.received.get(1).baselineXml()).isNotNull();
         assertThat(next.kind()).isEqualTo(MonitorReport.Kind.NO_CHANGES);
         assertThat(next.baseline().id()).isEqualTo(orphan.id());
     }
