@@ -176,18 +176,7 @@ public final class NmapScanner implements ScanEngine {
                 .filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(started))
                 .ifPresent(p -> {
                     LOG.warn("stopping nmap (process {}), left running by a killed run on the same folder", p.pid());
-                    NmapRun.signal("INT", p.pid(), true);
-                    try {
-                        p.onExit().get(gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                        // killed below
-                    }
-                    if (p.isAlive()) {
-                        NmapRun.signal("KILL", p.pid(), true);
-                        p.destroyForcibly();
-                    }
+                    NmapRun.terminate(p, true, gracePeriod);
                 });
     }
 

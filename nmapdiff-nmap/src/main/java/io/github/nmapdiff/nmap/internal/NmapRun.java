@@ -30,7 +30,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -241,25 +243,40 @@ public final class NmapRun implements ScanRun {
         if (!process.isAlive() || !stopReason.compareAndSet(null, reason)) {
             return;
         }
-        if (!signal("INT", process.pid(), ownGroup)) {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("nmap did not stop within {} of SIGINT; killing it", human(gracePeriod));
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
+        terminate(process.toHandle(), ownGroup, gracePeriod);
     }
 
     /** Kills nmap, its process group and whatever it started. */
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        signal("KILL", process.pid(), ownGroup);
-        process.destroyForcibly();
+        kill(process.toHandle(), ownGroup);
+    }
+
+    /**
+     * Stops nmap as a user at the terminal would, so that it ends cleanly and keeps its output:
+     * SIGINT to it (to its process group when it has one), then SIGKILL after the grace period.
+     * Used for the scan under way and for one a killed run left running.
+     */
+    public static void terminate(ProcessHandle nmap, boolean group, Duration grace) {
+        if (!signal("INT", nmap.pid(), group)) {
+            nmap.destroy();
+        }
+        try {
+            nmap.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("nmap (process {}) did not stop within {} of SIGINT; killing it", nmap.pid(), human(grace));
+            kill(nmap, group);
+        } catch (ExecutionException e) {
+            kill(nmap, group);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(nmap, group);
+        }
+    }
+
+    private static void kill(ProcessHandle nmap, boolean group) {
+        nmap.descendants().forEach(ProcessHandle::destroyForcibly);
+        signal("KILL", nmap.pid(), group);
+        nmap.destroyForcibly();
     }
 
     /**
