@@ -7,6 +7,7 @@ import io.github.nmapdiff.core.Notifiers;
 import io.github.nmapdiff.core.RunCancelledException;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.nmap.NmapOptions;
 import io.github.nmapdiff.nmap.NmapScanner;
 import io.github.nmapdiff.nmap.Targets;
@@ -40,7 +41,7 @@ final class Job {
         NmapOptions nmapOptions = options.nmapOptions();
         // every setting is checked before anything is scanned or created
         MailConfig mailConfig = options.mailConfig(folder);
-        java.time.Duration timeout = options.timeout();
+        Duration timeout = options.timeout();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
         plugins.problems().forEach(p -> err.println("nmapdiff: warning: " + p));
@@ -90,7 +91,7 @@ final class Job {
         }
         out.flush();
         report.warnings().forEach(w -> err.println("nmapdiff: warning: " + TerminalWriter.escape(w)));
-        if (timeout != null && report.outcome() == io.github.nmapdiff.core.spi.ScanResult.Outcome.TIMED_OUT) {
+        if (timeout != null && report.outcome() == ScanResult.Outcome.TIMED_OUT) {
             err.println("nmapdiff: the scan was stopped after " + Durations.format(timeout) + " (--timeout);"
                     + " give it longer with --timeout, or --timeout none for no limit");
         }
@@ -106,7 +107,9 @@ final class Job {
         report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: " + TerminalWriter.escape(why)));
         report.retryFailures().forEach((id, why) -> err.println("nmapdiff: " + id + ": " + TerminalWriter.escape(why)));
         report.pending().forEach((id, count) -> {
-            if (!report.deliveries().containsKey(id) || report.deliveries().get(id) != Delivery.QUEUED || count > 1) {
+            // the one this run queued was named above
+            int fromEarlierRuns = count - (report.deliveries().get(id) == Delivery.QUEUED ? 1 : 0);
+            if (fromEarlierRuns > 0) {
                 err.println("nmapdiff: " + id + ": " + count + (count == 1 ? " notification waits" : " notifications wait")
                         + " to be delivered" + (id.equals("mail") ? " in " + mailConfig.outbox() : ""));
             }
