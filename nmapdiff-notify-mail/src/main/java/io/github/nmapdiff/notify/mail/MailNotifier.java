@@ -156,6 +156,12 @@ public final class MailNotifier implements Notifier {
             LOG.info("mailed {} to {}", subject(notification), config.recipients());
             return Delivery.DELIVERED;
         } catch (MessagingException e) {
+            String partly = partlyDelivered(e);
+            if (partly != null) {
+                // those who got it must not get it twice: nothing is queued, the refusal is reported
+                throw new NotificationRefusedException("the SMTP server " + config.host() + " " + partly
+                        + ": check the refused addresses", e);
+            }
             if (permanent(e)) {
                 Path kept = setAside(message, notification.kind(), rootMessage(e));
                 throw new NotificationRefusedException("the SMTP server " + config.host() + " refused the mail for good ("
@@ -196,6 +202,35 @@ public final class MailNotifier implements Notifier {
             Thread.currentThread().interrupt();
             throw new MessagingException("interrupted while sending the mail");
         }
+    }
+
+    /**
+     * Says to whom a mail was delivered and for whom it was refused, when the server took it for
+     * some recipients only; null when it did not.
+     */
+    static String partlyDelivered(MessagingException e) {
+        for (Exception t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : null) {
+            if (t instanceof SendFailedException f && f.getValidSentAddresses() != null && f.getValidSentAddresses().length > 0
+                    && f.getInvalidAddresses() != null && f.getInvalidAddresses().length > 0) {
+                List<String> refusals = new ArrayList<>();
+                for (Exception n = f.getNextException(); n != null; n = n instanceof MessagingException m ? m.getNextException() : null) {
+                    if (n instanceof SMTPAddressFailedException a) {
+                        refusals.add(a.getAddress() + " (" + oneLine(String.valueOf(a.getMessage())) + ")");
+                    }
+                }
+                if (refusals.isEmpty()) {
+                    for (jakarta.mail.Address a : f.getInvalidAddresses()) {
+                        refusals.add(a.toString());
+                    }
+                }
+                List<String> sent = new ArrayList<>();
+                for (jakarta.mail.Address a : f.getValidSentAddresses()) {
+                    sent.add(a.toString());
+                }
+                return "delivered the mail to " + String.join(", ", sent) + " but refused it for " + String.join(", ", refusals);
+            }
+        }
+        return null;
     }
 
     /** A refusal that sending again would not change: a 5xx reply, or every recipient refused. */
@@ -277,11 +312,16 @@ public final class MailNotifier implements Notifier {
             }
             try {
                 deliver(message);
-                Path sentFolder = config.outbox().resolve("sent");
-                SafeFiles.createFolder(sentFolder, SafeFiles.Access.OWNER);
-                Files.move(file, sentFolder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                moveToSent(file);
                 sent++;
             } catch (MessagingException e) {
+                String partly = partlyDelivered(e);
+                if (partly != null) {
+                    moveToSent(file);
+                    sent++;
+                    setAside.add(file.getFileName() + " (the server " + partly + ")");
+                    continue;
+                }
                 if (permanent(e)) {
                     setAside.add(moveToFailed(file, rootMessage(e)));
                     continue;
@@ -291,9 +331,6 @@ public final class MailNotifier implements Notifier {
                 if (unreachable(e)) {
                     break;
                 }
-            } catch (IOException e) {
-                LOG.warn("sent {}, but cannot move it to {}: {}; it will be sent again with the same Message-ID", file,
-                        config.outbox().resolve("sent"), e.toString());
             }
         }
         if (sent > 0) {
@@ -301,10 +338,22 @@ public final class MailNotifier implements Notifier {
         }
         if (!setAside.isEmpty()) {
             throw new NotificationRefusedException(setAside.size() + (setAside.size() == 1 ? " mail" : " mails")
-                    + " from the outbox could not be delivered and " + (setAside.size() == 1 ? "was" : "were")
-                    + " set aside in " + config.outbox().resolve("failed") + ": " + String.join("; ", setAside), null);
+                    + " from the outbox could not be delivered to every recipient; those refused whole are set aside in "
+                    + config.outbox().resolve("failed") + ": " + String.join("; ", setAside), null);
         }
         return sent;
+    }
+
+    /** Moves a sent mail to {@code sent/}; one that cannot be moved is sent again next time, with the same Message-ID. */
+    private void moveToSent(Path file) {
+        Path sentFolder = config.outbox().resolve("sent");
+        try {
+            SafeFiles.createFolder(sentFolder, SafeFiles.Access.OWNER);
+            Files.move(file, sentFolder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("sent {}, but cannot move it to {}: {}; it will be sent again with the same Message-ID", file, sentFolder,
+                    e.toString());
+        }
     }
 
     /** The server or the network is down: the other mails would fail the same way. */

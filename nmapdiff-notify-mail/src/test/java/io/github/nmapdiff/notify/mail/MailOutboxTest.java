@@ -111,6 +111,37 @@ class MailOutboxTest {
     }
 
     @Test
+    void oneRefusedRecipientAmongSeveralGetsNoMailTheOthersGetItOnceAndTheRefusalIsReported() throws Exception {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.refusing()) {
+            MailNotifier mail = MailNotifier.of(online(smtp.port(), "secops@example.test, refused@example.test").build());
+
+            assertThatThrownBy(() -> mail.send(baseline("", null))).isInstanceOf(NotificationRefusedException.class)
+                    .hasMessageContaining("refused@example.test").hasMessageContaining("550")
+                    .hasMessageContaining("delivered the mail to secops@example.test");
+            assertThat(smtp.messages).hasSize(1);
+            assertThat(mail.pending()).as("not queued to be sent to everyone again").isZero();
+            mail.retryPending();
+            assertThat(smtp.messages).hasSize(1);
+        }
+    }
+
+    @Test
+    void aQueuedMailThatOneRecipientRefusesIsSentOnceToTheOthersAndReported() throws Exception {
+        Path queued = queue("secops@example.test, refused@example.test", 1);
+
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.refusing()) {
+            MailNotifier mail = MailNotifier.of(online(smtp.port(), "secops@example.test").build());
+
+            assertThatThrownBy(mail::retryPending).isInstanceOf(NotificationRefusedException.class)
+                    .hasMessageContaining("refused@example.test");
+            assertThat(smtp.messages).hasSize(1);
+            assertThat(outbox().resolve("sent").resolve(queued.getFileName())).exists();
+            assertThat(mail.retryPending()).as("nothing is sent twice").isZero();
+            assertThat(smtp.messages).hasSize(1);
+        }
+    }
+
+    @Test
     void aServerThatTricklesItsGreetingCannotHoldTheRun() throws Exception {
         try (ScriptedSmtpServer smtp = ScriptedSmtpServer.trickling()) {
             MailNotifier mail = MailNotifier.of(online(smtp.port(), "secops@example.test").deadline(Duration.ofSeconds(3)).build());
