@@ -5,10 +5,12 @@ import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.spi.NotifierProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Finds notifier plugins with {@link ServiceLoader}. One broken plugin (a class that cannot
@@ -58,18 +60,7 @@ public final class Notifiers {
         Objects.requireNonNull(config, "config");
         List<Notifier> notifiers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Iterator<NotifierProvider> providers = ServiceLoader.load(NotifierProvider.class, loader).iterator();
-        while (true) {
-            NotifierProvider provider;
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                provider = providers.next();
-            } catch (ServiceConfigurationError e) {
-                problems.add("a notifier plugin cannot be loaded and is left out: " + e.getMessage() + " (" + HELP + ")");
-                continue;
-            }
+        for (NotifierProvider provider : providers(loader, problems)) {
             try {
                 provider.create(config).ifPresent(notifiers::add);
             } catch (RuntimeException | LinkageError e) {
@@ -77,6 +68,42 @@ public final class Notifiers {
             }
         }
         return new Found(notifiers, problems);
+    }
+
+    /**
+     * Returns the ids of the notifier plugins a class loader sees, which are also the prefixes
+     * of their settings ({@code webhook} for {@code webhook.url}); plugins that cannot load are
+     * left out (discovery reports them).
+     *
+     * @param loader where to look, never null
+     * @return the ids, never null
+     */
+    public static Set<String> pluginIds(ClassLoader loader) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (NotifierProvider provider : providers(loader, new ArrayList<>())) {
+            try {
+                ids.add(provider.id());
+            } catch (RuntimeException | LinkageError e) {
+                // reported when the notifiers are made
+            }
+        }
+        return ids;
+    }
+
+    /** The providers that load; one that does not is named in {@code problems} and left out. */
+    private static List<NotifierProvider> providers(ClassLoader loader, List<String> problems) {
+        List<NotifierProvider> providers = new ArrayList<>();
+        Iterator<NotifierProvider> found = ServiceLoader.load(NotifierProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!found.hasNext()) {
+                    return providers;
+                }
+                providers.add(found.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add("a notifier plugin cannot be loaded and is left out: " + e.getMessage() + " (" + HELP + ")");
+            }
+        }
     }
 
     private static String safeId(NotifierProvider provider) {

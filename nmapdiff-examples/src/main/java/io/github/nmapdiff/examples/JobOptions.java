@@ -1,6 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.Notifiers;
 import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -118,18 +119,7 @@ final class JobOptions {
 
     /** Refuses a key nobody reads, which is most often a typing error that would silently change nothing. */
     private void checkKeys(Properties p) {
-        java.util.Set<String> plugins = new java.util.HashSet<>();
-        var providers = java.util.ServiceLoader.load(io.github.nmapdiff.core.spi.NotifierProvider.class).iterator();
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                plugins.add(providers.next().id());
-            } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
-                // a broken plugin is reported when the notifiers are made
-            }
-        }
+        java.util.Set<String> plugins = Notifiers.pluginIds(Thread.currentThread().getContextClassLoader());
         for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
             int dot = key.indexOf('.');
             if (KEYS.contains(key) || (dot > 0 && plugins.contains(key.substring(0, dot)))) {
