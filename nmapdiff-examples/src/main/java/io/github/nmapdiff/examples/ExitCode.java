@@ -47,6 +47,11 @@ enum ExitCode {
         return 128 + signal;
     }
 
+    /** Returns whether an exit code says the run was stopped by a signal. */
+    static boolean isSignal(int code) {
+        return code > 128;
+    }
+
     /** The table, one line a code, for {@code --help}. */
     static List<String> lines() {
         List<String> lines = new java.util.ArrayList<>();

@@ -61,6 +61,10 @@ final class WatchCommand implements Callable<Integer> {
             Thread.sleep(Math.max(0, Duration.between(now, next.get()).toMillis()));
             try {
                 last = Job.run(job, out, err, quiet);
+                if (ExitCode.isSignal(last)) {
+                    // the run was stopped by SIGTERM, SIGINT or SIGHUP: that stops the watch too
+                    return last;
+                }
             } catch (NmapDiffException e) {
                 // one failed run (nmap missing a moment, a full disk) does not end the watch
                 err.println("nmapdiff: this run failed: " + e.getMessage());

@@ -97,6 +97,35 @@ class StopAndKillIT {
         assertThat(nmapsUsing(scans)).as("no nmap outlives the job").isEmpty();
     }
 
+    @Test
+    void watchEndsWhenASignalStopsItsRun() throws Exception {
+        Path scans = dir.resolve("scans");
+        Path slow = dir.resolve("slow-nmap");
+        Files.writeString(slow, "#!/bin/sh\nsleep 60\n");
+        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
+        Path ips = Files.write(dir.resolve("ips.txt"), List.of("127.0.0.1"));
+        Path log = dir.resolve("watch.txt");
+        Process watch = new ProcessBuilder(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(), "watch",
+                "--cron", "* * * * * *", "-f", ips.toString(), "-o", scans.toString(), "--nmap", slow.toString(),
+                "--nmap-args", "-sT -p 22 -Pn -n").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Path running = scans.resolve(FileSystemSnapshotStore.RUNNING_FOLDER);
+            for (int i = 0; i < 300 && !(Files.isDirectory(running) && Files.list(running).findAny().isPresent()); i++) {
+                Thread.sleep(100);
+            }
+
+            Tool.run(10, "kill", "-TERM", Long.toString(watch.pid()));
+
+            assertThat(watch.waitFor(60, TimeUnit.SECONDS)).as("watch ended").isTrue();
+        } finally {
+            watch.destroyForcibly();
+        }
+        assertThat(watch.exitValue()).as(Files.readString(log)).isEqualTo(143);
+        String output = Files.readString(log);
+        assertThat(output).contains("stopped by SIGTERM");
+        assertThat(output.split("next run at", -1)).as("no run is scheduled after the stop").hasSize(2);
+    }
+
     /**
      * SIGKILL at random moments, over and over, while a stand-in nmap replays scans in which a
      * port opens and closes; then one run that is left alone. Every snapshot that differs from
