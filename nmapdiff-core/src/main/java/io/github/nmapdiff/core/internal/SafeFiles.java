@@ -64,10 +64,12 @@ public final class SafeFiles {
 
     /**
      * Creates a folder and its missing parents; the folders it creates get the access's
-     * permissions, one that exists is left as it is.
+     * permissions, one that exists is left as it is. A link to a folder counts as the folder:
+     * which folder to use is the user's choice (a link to a data disk); what is written inside
+     * it never goes through a link.
      */
     public static void createFolder(Path folder, Access access) throws IOException {
-        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(folder)) {
             return;
         }
         Path parent = folder.toAbsolutePath().getParent();
@@ -77,7 +79,7 @@ public final class SafeFiles {
         try {
             Files.createDirectory(folder, attribute(access.folderPermissions()));
         } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(folder)) {
                 throw e;
             }
         } catch (UnsupportedOperationException e) {

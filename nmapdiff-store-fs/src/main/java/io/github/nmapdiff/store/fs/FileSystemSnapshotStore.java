@@ -121,7 +121,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      * @param clock the clock for retention ages and for when a snapshot was kept, never null
      * @param groupReadable whether the file's group may read the snapshots too
      * @return the store, never null
-     * @throws SnapshotStoreException when the folder cannot be created, is not a folder, or is a link
+     * @throws SnapshotStoreException when the folder cannot be created or is not a folder
      */
     public static FileSystemSnapshotStore open(Path folder, Clock clock, boolean groupReadable) {
         Objects.requireNonNull(folder, "folder");

@@ -82,6 +82,17 @@ class FileSystemSnapshotStoreSafetyTest {
     }
 
     @Test
+    void aSnapshotFolderThatIsALinkToAFolderIsTheAdminsChoiceAndWorks() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path link = Files.createSymbolicLink(dir.resolve("scans"), data);
+
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(link, Clock.fixed(NOW, ZoneOffset.UTC));
+        Snapshot s = keep(store, NOW, "127.0.0.1:22");
+
+        assertThat(data.resolve("scan-" + s.id() + ".xml")).exists();
+    }
+
+    @Test
     void aScanFromTheFutureIsOrderedByWhenItWasKeptAndRetentionTreatsItSo() {
         Instant[] clock = {NOW.minus(Duration.ofDays(3))};
         Clock moving = new Clock() {
