@@ -3,6 +3,8 @@ package io.github.nmapdiff.examples;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What goes to a terminal: banners, host names and script output come from the scanned
@@ -14,6 +16,23 @@ import java.io.Writer;
 final class TerminalWriter extends FilterWriter {
     TerminalWriter(Writer out) {
         super(out);
+    }
+
+    /**
+     * Returns whether standard output is a terminal. {@link System#console()} answers only when
+     * standard input is one too; on Linux, where the file descriptor leads says it whatever
+     * standard input is ({@code nmapdiff show x.xml < /dev/null} on a terminal).
+     */
+    static boolean standardOutputIsTerminal() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Returns whether a character would be shown as an escape on a terminal. */

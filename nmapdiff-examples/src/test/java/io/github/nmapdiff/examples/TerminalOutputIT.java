@@ -44,6 +44,13 @@ class TerminalOutputIT {
     }
 
     @Test
+    void onATerminalWithStandardInputRedirectedTheyAreEscapedToo() throws Exception {
+        Tool.Result onTerminal = Tool.run(60, "script", "-qec", jar() + " show " + hostile() + " < /dev/null", "/dev/null");
+
+        assertThat(onTerminal.stdout()).contains("Evil\\x1b]0;pwned").doesNotContain("\u001b");
+    }
+
+    @Test
     void toAPipeTheBytesStayAsTheyAre() throws Exception {
         Tool.Result piped = Tool.run(60, "sh", "-c", jar() + " show " + hostile());
 
