@@ -245,6 +245,15 @@ class NmapScannerTest {
     }
 
     @Test
+    void nmapsOwnWarningsReachTheResult() {
+        NmapScanner nmap = scanner(NmapOptions.of(List.of("-sT", "-p", "22,U:53", "-Pn", "-n")));
+
+        ScanResult result = nmap.scan(ScanRequest.of(List.of("127.0.0.1")));
+
+        assertThat(result.warnings()).singleElement().asString().startsWith("WARNING: Your ports include \"U:\"");
+    }
+
+    @Test
     void versionIsAskedOfNmapItself() {
         assertThat(NmapScanner.create().version()).matches("\\d+\\.\\d+.*");
     }

@@ -92,6 +92,27 @@ class NmapStopTest {
         assertThat(scanFolder).doesNotExist();
     }
 
+    /** nmap exits 0 when its output disk fills up, with the file cut short: the result must say why it is incomplete. */
+    @Test
+    void aFullTemporaryDiskIsNamedWhenItCutsNmapsOutput() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Tool.Result mount = Tool.run(30, "mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", small.toString());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.exitCode() == 0, "cannot mount a tmpfs here: " + mount.stderr());
+        try {
+            NmapScanner nmap = NmapScanner.builder().options(NmapOptions.of(List.of("-sT", "-p", "22", "-Pn", "-n")))
+                    .temporaryDirectory(small).build();
+
+            ScanResult result = nmap.scan(ScanRequest.of(List.of("127.0.0.1-80")));
+
+            assertThat(result.scan().complete()).isFalse();
+            assertThat(result.scan().hosts()).isNotEmpty().hasSizeLessThan(80);
+            assertThat(result.warnings()).anyMatch(w -> w.contains("is full: nmap could not write its whole output"));
+        } finally {
+            Tool.run(30, "umount", small.toString());
+        }
+    }
+
     private static Path awaitFirstHost(Path work) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
