@@ -139,7 +139,8 @@ class StopAndKillIT {
         for (int i = 0; i < 14; i++) {
             Files.writeString(dir.resolve("night"), Integer.toString(i));
             Process java = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + i + ".txt"), "127.0.0.1");
-            Thread.sleep(300 + random.nextInt(1700));
+            // the JVM takes about a second to start: most kills fall in the scan, the save or the notification
+            Thread.sleep(800 + random.nextInt(2400));
             java.destroyForcibly();
             java.waitFor(30, TimeUnit.SECONDS);
         }
