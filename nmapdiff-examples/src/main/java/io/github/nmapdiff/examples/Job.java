@@ -40,7 +40,8 @@ final class Job {
         List<String> targets = Targets.read(options.targetsFile());
         NmapOptions nmapOptions = options.nmapOptions();
         // every setting is checked before anything is scanned or created
-        MailConfig mailConfig = options.mailConfig(folder);
+        // mail only when asked for: a setup with only a plugin piles up no .eml files
+        MailConfig mailConfig = options.mailWanted() ? options.mailConfig(folder) : null;
         Duration timeout = options.timeout();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
@@ -49,10 +50,13 @@ final class Job {
         ProgressReporter progress = new ProgressReporter(System.console() != null ? err : null, Duration.ofSeconds(30));
         NmapScanner scanner = NmapScanner.builder().executable(options.nmapPath()).options(nmapOptions)
                 .temporaryDirectory(store.folder().resolve(FileSystemSnapshotStore.RUNNING_FOLDER)).build();
-        Monitor monitor = Monitor.builder()
+        Monitor.Builder builder = Monitor.builder();
+        if (mailConfig != null) {
+            builder.notifier(MailNotifier.of(mailConfig));
+        }
+        Monitor monitor = builder
                 .engine(scanner, nmapOptions.arguments())
                 .store(store)
-                .notifier(MailNotifier.of(mailConfig))
                 .notifiers(plugins.notifiers())
                 .targets(targets)
                 .timeout(timeout)
@@ -97,11 +101,13 @@ final class Job {
         }
         for (Map.Entry<String, Delivery> d : report.deliveries().entrySet()) {
             if (d.getValue() == Delivery.QUEUED) {
-                err.println("nmapdiff: " + d.getKey() + ": " + (!d.getKey().equals("mail")
+                err.println("nmapdiff: " + d.getKey() + ": " + (mailConfig == null || !d.getKey().equals("mail")
                         ? "the notification waits to be delivered on the next run"
-                        : mailConfig.hasServer()
-                                ? "the SMTP server did not take the mail; it waits in " + mailConfig.outbox() + " for the next run"
-                                : "no SMTP server configured; the mail is in " + mailConfig.outbox()));
+                        : mailConfig.route() == MailConfig.Route.OUTBOX
+                                ? "no SMTP server is set and there is no " + mailConfig.sendmail().get(0)
+                                        + "; the mail is in " + mailConfig.outbox()
+                                : mailConfig.destination() + " did not take the mail; it waits in " + mailConfig.outbox()
+                                        + " for the next run"));
             }
         }
         report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: " + TerminalWriter.escape(why)));
@@ -111,7 +117,7 @@ final class Job {
             int fromEarlierRuns = count - (report.deliveries().get(id) == Delivery.QUEUED ? 1 : 0);
             if (fromEarlierRuns > 0) {
                 err.println("nmapdiff: " + id + ": " + count + (count == 1 ? " notification waits" : " notifications wait")
-                        + " to be delivered" + (id.equals("mail") ? " in " + mailConfig.outbox() : ""));
+                        + " to be delivered" + (id.equals("mail") && mailConfig != null ? " in " + mailConfig.outbox() : ""));
             }
         });
         if (signal.get() != 0) {

@@ -62,8 +62,14 @@ final class JobOptions {
     @Option(names = "--smtp-password-file", paramLabel = "FILE", description = "the file whose first line is the SMTP password (config: smtp.password.file)")
     Path smtpPasswordFile;
 
-    @Option(names = "--smtp-tls", paramLabel = "MODE", description = "none, starttls (the default) or smtps (config: smtp.tls)")
+    @Option(names = "--smtp-tls", paramLabel = "MODE",
+            description = "none, opportunistic (STARTTLS if offered; the default without --smtp-user), starttls (required;"
+                    + " the default with --smtp-user) or smtps (config: smtp.tls)")
     String smtpTls;
+
+    @Option(names = "--sendmail", paramLabel = "COMMAND",
+            description = "the sendmail program, used when no SMTP server is set (config: sendmail; default /usr/sbin/sendmail -t -oi)")
+    String sendmail;
 
     @Option(names = "--keep-last", paramLabel = "N", description = "keep only the newest N snapshots (config: keep.last)")
     Integer keepLast;
@@ -89,7 +95,7 @@ final class JobOptions {
     /** The keys a config file may hold, besides those of notifier plugins (their id, a dot, a name). */
     static final List<String> KEYS = List.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
             "smtp.host", "smtp.port", "smtp.tls", "smtp.from", "smtp.user", "smtp.password.env", "smtp.password.file",
-            "smtp.ssl.trust", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
+            "smtp.ssl.trust", "sendmail", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
 
     /** Keys whose value is a path: relative ones are taken from the config file's folder. */
     private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path");
@@ -259,6 +265,11 @@ final class JobOptions {
         return value == null ? null : Integer.valueOf(value);
     }
 
+    /** Whether mail was asked for: recipients, or an SMTP server, on the command line or in the config file. */
+    boolean mailWanted() {
+        return !email.isEmpty() || setting(null, "email") != null || setting(smtpHost, "smtp.host") != null;
+    }
+
     MailConfig mailConfig(Path outputFolder) {
         MailConfig.Builder mail = MailConfig.builder().outbox(outputFolder.resolve("outbox"));
         mail.host(setting(smtpHost, "smtp.host"));
@@ -271,7 +282,7 @@ final class JobOptions {
             try {
                 mail.tls(MailConfig.Tls.valueOf(tls.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new NmapDiffException("--smtp-tls must be none, starttls or smtps, not '" + tls + "'");
+                throw new NmapDiffException("--smtp-tls must be none, opportunistic, starttls or smtps, not '" + tls + "'");
             }
         }
         String from = setting(smtpFrom, "smtp.from");
@@ -287,6 +298,10 @@ final class JobOptions {
             mail.passwordFromFile(Path.of(file));
         }
         mail.sslTrust(properties().getProperty("smtp.ssl.trust"));
+        String sendmailCommand = setting(sendmail, "sendmail");
+        if (sendmailCommand != null) {
+            mail.sendmail(Arguments.split(sendmailCommand));
+        }
         List<String> to = new ArrayList<>(email);
         if (to.isEmpty() && properties().getProperty("email") != null) {
             to.add(properties().getProperty("email"));

@@ -78,36 +78,67 @@ class ScanCommandTest {
         return "-v -sV -p " + list + " -T4 -Pn -n";
     }
 
+    /** The system's sendmail (Debian's msmtp-mta), relaying to this test's SMTP server, as a configured MTA would. */
+    private static String sendmail() {
+        return "/usr/sbin/sendmail --host=127.0.0.1 --port=" + SMTP_PORT + " --tls=off --from=nmapdiff@monitor.test -t -oi";
+    }
+
     @Test
-    void scriptFlagsGiveABaselineThenAMailInTheOutboxThatNamesTheOpenedPort() throws Exception {
+    void scriptFlagsMailABaselineThenTheOpenedPortThroughSendmailAsMuttDid() throws Exception {
+        Tool.require("sendmail");
         Path ips = targets();
         Path scans = dir.resolve("scans");
         int port = freePort();
         String args = nmapArgs(port);
 
-        int first = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args);
+        int first = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args,
+                "--sendmail", sendmail());
 
-        assertThat(first).as("the baseline's mail waits in the outbox: " + err).isEqualTo(3);
+        assertThat(first).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("nmapdiff: baseline recorded: 1 host, nothing to compare with yet\nsnapshot: ");
 
         int second;
         try (BannerServer ssh = BannerServer.ssh(port, "9.2p1")) {
-            second = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args);
+            second = run("-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args", args,
+                    "--sendmail", sendmail());
         }
 
-        assertThat(second).as("changes, the mail waits in the outbox").isEqualTo(3);
+        assertThat(second).as("changes, every mail delivered: " + err).isEqualTo(1);
         assertThat(out.toString()).startsWith("nmapdiff: 1 host changed: 1 port opened\n")
                 .contains("+" + port + "/tcp open   ssh     OpenSSH 9.2p1");
-        assertThat(err.toString()).contains("no SMTP server configured; the mail is in " + scans.resolve("outbox"));
-        List<Path> mails = eml(scans.resolve("outbox"));
+        MimeMessage[] mails = SMTP.getReceivedMessages();
         assertThat(mails).hasSize(2);
-        MimeMessage mail = read(mails.get(1));
-        assertThat(mail.getSubject()).isEqualTo("nmapdiff: 1 change on 1 host");
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("secops@example.test");
-        assertThat(body(mail)).contains(port + "/tcp");
+        assertThat(mails[1].getSubject()).isEqualTo("nmapdiff: 1 change on 1 host");
+        assertThat(mails[1].getAllRecipients()[0].toString()).isEqualTo("secops@example.test");
+        assertThat(body(mails[1])).contains(port + "/tcp");
+        assertThat(scans.resolve("outbox")).as("nothing waits").satisfiesAnyOf(o -> assertThat(o).doesNotExist(),
+                o -> assertThat(eml(o)).isEmpty());
 
         assertThat(run("history", scans.toString())).isZero();
         assertThat(out.toString()).contains("complete       1       -  baseline recorded").contains("1 host changed: 1 port opened");
+    }
+
+    @Test
+    void withNoSendmailAndNoSmtpServerTheMailWaitsInTheOutboxAndTheRunSaysSo() throws Exception {
+        Path scans = dir.resolve("scans");
+
+        int code = run("-f", targets().toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args",
+                nmapArgs(freePort()), "--sendmail", dir.resolve("no-sendmail").toString());
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("no SMTP server is set and there is no " + dir.resolve("no-sendmail")
+                + "; the mail is in " + scans.resolve("outbox"));
+        assertThat(eml(scans.resolve("outbox"))).hasSize(1);
+    }
+
+    @Test
+    void withoutAnEmailThereIsNoMailAndNoOutbox() throws Exception {
+        Path scans = dir.resolve("scans");
+
+        int code = run("-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(freePort()));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(scans.resolve("outbox")).doesNotExist();
     }
 
     @Test
@@ -128,7 +159,7 @@ class ScanCommandTest {
             SMTP.stop();
             down = run("scan", "--config", config.toString());
             assertThat(down).isEqualTo(3);
-            assertThat(err.toString()).contains("the SMTP server did not take the mail; it waits in");
+            assertThat(err.toString()).contains("did not take the mail; it waits in");
             assertThat(eml(scans.resolve("outbox"))).hasSize(1);
 
             SMTP.start();
@@ -160,11 +191,12 @@ class ScanCommandTest {
             String[] args = {"scan", "-f", ips.toString(), "-o", dir.resolve("scans").toString(), "--nmap-args", nmapArgs(port),
                 "--config", config.toString()};
 
-            assertThat(run(args)).as("no SMTP server: the baseline's mail waits in the outbox").isEqualTo(3);
+            assertThat(run(args)).as("only the webhook, no mail: all good " + err).isZero();
             assertThat(bodies).as("a baseline compares nothing; the webhook skips it").isEmpty();
             try (BannerServer smtp = BannerServer.smtp(port)) {
-                assertThat(run(args)).isEqualTo(3);
+                assertThat(run(args)).as(err.toString()).isEqualTo(1);
             }
+            assertThat(dir.resolve("scans").resolve("outbox")).as("no mail was asked for").doesNotExist();
 
             assertThat(bodies).singleElement().satisfies(json -> assertThat(json)
                     .contains("\"format\" : \"nmapdiff-diff\"").contains("\"kind\" : \"port-opened\"").contains("\"port\" : " + port));
@@ -296,7 +328,7 @@ class ScanCommandTest {
                 "--smtp-tls", "none");
 
         assertThat(code).as(err.toString()).isEqualTo(3);
-        assertThat(err.toString()).contains("the SMTP server did not take the mail; it waits in");
+        assertThat(err.toString()).contains("did not take the mail; it waits in");
         // nothing new on the next run, but the mail still waits: still not all good
         assertThat(run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test",
                 "--nmap-args", args, "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closed),

@@ -42,7 +42,9 @@ class StopAndKillIT {
     private Process job(Path scans, String nmap, String nmapArgs, Path log, String... targets) throws Exception {
         Path ips = Files.write(dir.resolve("ips.txt"), List.of(targets));
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(),
-                "-f", ips.toString(), "-o", scans.toString(), "--email", "secops@example.test", "--nmap-args", nmapArgs));
+                "-f", ips.toString(), "-o", scans.toString(), "--email", "secops@example.test", "--nmap-args", nmapArgs,
+                // no sendmail: every mail stays in the outbox, where the audit reads it
+                "--sendmail", dir.resolve("no-sendmail").toString()));
         if (nmap != null) {
             command.addAll(List.of("--nmap", nmap));
         }

@@ -25,7 +25,12 @@ public final class MailConfig {
     public enum Tls {
         /** Plain SMTP (port 25): only for a relay on the same host or network. */
         NONE,
-        /** SMTP upgraded with STARTTLS, which is then required (port 587). */
+        /**
+         * STARTTLS when the server offers it, plain SMTP when it does not (port 25), as MTAs
+         * relay: the default without a login, so that a plain local relay works.
+         */
+        OPPORTUNISTIC,
+        /** SMTP upgraded with STARTTLS, which is then required (port 587): the default with a login. */
         STARTTLS,
         /** SMTP over TLS from the start (port 465). */
         SMTPS
@@ -44,12 +49,24 @@ public final class MailConfig {
     private final Duration timeout;
     private final Duration deadline;
     private final Duration keepSent;
+    private final List<String> sendmail;
+
+    /** Where mail goes. */
+    public enum Route {
+        /** To the configured SMTP server. */
+        SMTP,
+        /** To the system's sendmail program, and from there the local MTA: what mutt does. */
+        SENDMAIL,
+        /** Nowhere but the outbox folder: no SMTP server is set and there is no sendmail program. */
+        OUTBOX
+    }
 
     private MailConfig(Builder b) {
         this.host = b.host;
-        this.tls = b.tls;
-        this.port = b.port != null ? b.port : switch (b.tls) {
-            case NONE -> 25;
+        // a password never goes out without TLS unless the user chose so
+        this.tls = b.tls != null ? b.tls : b.user != null ? Tls.STARTTLS : Tls.OPPORTUNISTIC;
+        this.port = b.port != null ? b.port : switch (tls) {
+            case NONE, OPPORTUNISTIC -> 25;
             case STARTTLS -> 587;
             case SMTPS -> 465;
         };
@@ -63,6 +80,7 @@ public final class MailConfig {
         this.timeout = b.timeout;
         this.deadline = b.deadline;
         this.keepSent = b.keepSent;
+        this.sendmail = List.copyOf(b.sendmail);
         if (user != null && password == null) {
             throw new NmapDiffException("an SMTP user is set but no password: give it in an environment variable"
                     + " (--smtp-password-env VAR) or a file (--smtp-password-file FILE)");
@@ -72,9 +90,10 @@ public final class MailConfig {
         for (String r : recipients) {
             checkAddress(r, "the recipient (--email)");
         }
-        if (user != null && tls == Tls.NONE && host != null) {
-            org.slf4j.LoggerFactory.getLogger(MailConfig.class).warn("the SMTP password is sent to {} without TLS"
-                    + " (--smtp-tls none): anyone on the way can read it; use starttls or smtps", host);
+        if (user != null && (tls == Tls.NONE || tls == Tls.OPPORTUNISTIC) && host != null) {
+            org.slf4j.LoggerFactory.getLogger(MailConfig.class).warn("the SMTP password may be sent to {} without TLS"
+                    + " (--smtp-tls {}): anyone on the way can read it; use starttls or smtps", host,
+                    tls.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -106,7 +125,7 @@ public final class MailConfig {
         return port;
     }
 
-    /** Returns how the connection is protected. */
+    /** Returns how the connection is protected, the default resolved. */
     public Tls tls() {
         return tls;
     }
@@ -165,11 +184,34 @@ public final class MailConfig {
         return host != null;
     }
 
+    /** Returns the sendmail program and its arguments, used when no SMTP server is set; never null. */
+    public List<String> sendmail() {
+        return sendmail;
+    }
+
+    /** Returns where mail goes: the SMTP server if one is set, else sendmail if the program is there, else the outbox. */
+    public Route route() {
+        if (host != null) {
+            return Route.SMTP;
+        }
+        return SendmailTransport.of(sendmail).available() ? Route.SENDMAIL : Route.OUTBOX;
+    }
+
+    /** Returns where mail goes, for people: {@code the SMTP server mail.example.com:25}, {@code sendmail (/usr/sbin/sendmail)}. */
+    public String destination() {
+        return switch (route()) {
+            case SMTP -> "the SMTP server " + host + ":" + port;
+            case SENDMAIL -> "sendmail (" + sendmail.get(0) + ")";
+            case OUTBOX -> "the outbox " + outbox;
+        };
+    }
+
     /** Builds a {@link MailConfig}; not thread-safe. */
     public static final class Builder {
         private String host;
         private Integer port;
-        private Tls tls = Tls.STARTTLS;
+        private Tls tls;
+        private List<String> sendmail = SendmailTransport.DEFAULT_COMMAND;
         private String user;
         private String password;
         private String sslTrust;
@@ -199,9 +241,18 @@ public final class MailConfig {
             return this;
         }
 
-        /** How the connection is protected; STARTTLS by default. */
+        /** How the connection is protected; by default STARTTLS with a login, opportunistic STARTTLS without. */
         public Builder tls(Tls mode) {
             this.tls = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The sendmail program and its arguments, for when no SMTP server is set; {@code /usr/sbin/sendmail -t -oi} by default. */
+        public Builder sendmail(List<String> command) {
+            if (command.isEmpty()) {
+                throw new NmapDiffException("the sendmail command is empty; give the program, such as /usr/sbin/sendmail -t -oi");
+            }
+            this.sendmail = List.copyOf(command);
             return this;
         }
 

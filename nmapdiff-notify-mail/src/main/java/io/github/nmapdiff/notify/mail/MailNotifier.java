@@ -83,9 +83,14 @@ public final class MailNotifier implements Notifier {
         this.session = session(config);
     }
 
-    /** Returns a notifier that sends through SMTP as configured. */
+    /**
+     * Returns a notifier that sends as configured: through the SMTP server when one is set,
+     * else through the system's sendmail program when it is there, else to the outbox only.
+     */
     public static MailNotifier of(MailConfig config) {
-        return new MailNotifier(config, MailTransport.SMTP, Clock.systemUTC());
+        MailTransport transport = config.route() == MailConfig.Route.SENDMAIL ? SendmailTransport.of(config.sendmail())
+                : MailTransport.SMTP;
+        return new MailNotifier(config, transport, Clock.systemUTC());
     }
 
     /** Returns a notifier with another transport and clock, for tests and embedding. */
@@ -113,9 +118,9 @@ public final class MailNotifier implements Notifier {
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         // one refused recipient must not keep the mail from the others
         p.put("mail." + protocol + ".sendpartial", "true");
-        if (c.tls() == MailConfig.Tls.STARTTLS) {
+        if (c.tls() == MailConfig.Tls.STARTTLS || c.tls() == MailConfig.Tls.OPPORTUNISTIC) {
             p.put("mail.smtp.starttls.enable", "true");
-            p.put("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.starttls.required", Boolean.toString(c.tls() == MailConfig.Tls.STARTTLS));
         }
         if (c.sslTrust() != null) {
             p.put("mail." + protocol + ".ssl.trust", c.sslTrust());
@@ -146,9 +151,9 @@ public final class MailNotifier implements Notifier {
             // thrown on: the run stays unreported and is given again on the next run
             throw new NmapDiffException("cannot compose the mail: " + e.getMessage(), e);
         }
-        if (!config.hasServer()) {
+        if (config.route() == MailConfig.Route.OUTBOX) {
             Path file = queue(message, notification.kind());
-            LOG.info("no SMTP server configured; the mail is in {}", file);
+            LOG.info("no SMTP server is set and there is no sendmail program ({}); the mail is in {}", config.sendmail().get(0), file);
             return Delivery.QUEUED;
         }
         try {
@@ -159,17 +164,17 @@ public final class MailNotifier implements Notifier {
             String partly = partlyDelivered(e);
             if (partly != null) {
                 // those who got it must not get it twice: nothing is queued, the refusal is reported
-                throw new NotificationRefusedException("the SMTP server " + config.host() + " " + partly
+                throw new NotificationRefusedException(config.destination() + " " + partly
                         + ": check the refused addresses", e);
             }
             if (permanent(e)) {
                 Path kept = setAside(message, notification.kind(), rootMessage(e));
-                throw new NotificationRefusedException("the SMTP server " + config.host() + " refused the mail for good ("
+                throw new NotificationRefusedException(config.destination() + " refused the mail for good ("
                         + rootMessage(e) + "); it is kept in " + kept + ": check the addresses, then send it by hand", e);
             }
             Path file = queue(message, notification.kind());
-            LOG.warn("cannot deliver to the SMTP server {}:{} ({}); the mail waits in {} and is sent on the next run",
-                    config.host(), config.port(), rootMessage(e), file);
+            LOG.warn("cannot hand the mail to {} ({}); it waits in {} and is sent on the next run", config.destination(),
+                    rootMessage(e), file);
             return Delivery.QUEUED;
         }
     }
@@ -191,7 +196,7 @@ public final class MailNotifier implements Notifier {
             task.get(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             thread.interrupt();
-            throw new MessagingException("the SMTP server " + config.host() + " did not take the mail within "
+            throw new MessagingException(config.destination() + " did not take the mail within "
                     + config.deadline().toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MessagingException m) {
@@ -235,6 +240,9 @@ public final class MailNotifier implements Notifier {
 
     /** A refusal that sending again would not change: a 5xx reply, or every recipient refused. */
     static boolean permanent(MessagingException e) {
+        if (e instanceof SendmailTransport.SendmailException s) {
+            return !s.temporary();
+        }
         for (Exception t = e; t != null; ) {
             if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
                 return true;
@@ -263,7 +271,7 @@ public final class MailNotifier implements Notifier {
     /** Counts the mails waiting to be sent to the configured server; none when mail only goes to the outbox. */
     @Override
     public int pending() {
-        return config.hasServer() ? waiting().size() : 0;
+        return config.route() != MailConfig.Route.OUTBOX ? waiting().size() : 0;
     }
 
     private List<Path> waiting() {
@@ -293,7 +301,7 @@ public final class MailNotifier implements Notifier {
     public synchronized int retryPending() {
         clearTemporaryFiles();
         pruneSent();
-        if (!config.hasServer()) {
+        if (config.route() == MailConfig.Route.OUTBOX) {
             return 0;
         }
         List<Path> waiting = waiting();
@@ -326,8 +334,8 @@ public final class MailNotifier implements Notifier {
                     setAside.add(moveToFailed(file, rootMessage(e)));
                     continue;
                 }
-                LOG.warn("the SMTP server {}:{} did not take {} ({}); it waits for the next run", config.host(), config.port(),
-                        file.getFileName(), rootMessage(e));
+                LOG.warn("{} did not take {} ({}); it waits for the next run", config.destination(), file.getFileName(),
+                        rootMessage(e));
                 if (unreachable(e)) {
                     break;
                 }
@@ -358,7 +366,8 @@ public final class MailNotifier implements Notifier {
 
     /** The server or the network is down: the other mails would fail the same way. */
     private static boolean unreachable(MessagingException e) {
-        return e instanceof MailConnectException || e.getCause() instanceof java.io.IOException
+        return e instanceof MailConnectException || e instanceof SendmailTransport.SendmailException
+                || e.getCause() instanceof java.io.IOException
                 || String.valueOf(e.getMessage()).contains("did not take the mail within");
     }
 

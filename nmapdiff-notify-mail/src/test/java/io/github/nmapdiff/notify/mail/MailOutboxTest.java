@@ -35,8 +35,10 @@ class MailOutboxTest {
         return dir.resolve("outbox");
     }
 
+    /** Mail with nowhere to go: no SMTP server and no sendmail program, so only the outbox. */
     private MailConfig.Builder offline(String to) {
-        return MailConfig.builder().from("nmapdiff@monitor.test").to(to).outbox(outbox());
+        return MailConfig.builder().from("nmapdiff@monitor.test").to(to).outbox(outbox())
+                .sendmail(List.of(dir.resolve("no-sendmail-here").toString()));
     }
 
     private MailConfig.Builder online(int port, String to) {

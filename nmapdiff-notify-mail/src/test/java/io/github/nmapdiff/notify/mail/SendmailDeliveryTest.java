@@ -1,0 +1,132 @@
+package io.github.nmapdiff.notify.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.NotificationRefusedException;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.testing.BannerServer;
+import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.core.testing.Tool;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mail through the system's real sendmail program, as the shell script's mutt sent it: Debian's
+ * msmtp-mta, told on its command line to relay to an SMTP server this test starts on loopback.
+ */
+class SendmailDeliveryTest {
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(true);
+
+    private static final Instant DAY_1 = Instant.parse("2026-11-01T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void sendmailIsInstalled() {
+        Tool.require("sendmail");
+    }
+
+    private static int freePort() {
+        try {
+            return BannerServer.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** msmtp's sendmail, relaying to 127.0.0.1:port without TLS. */
+    private static List<String> sendmail(int port) {
+        return List.of("/usr/sbin/sendmail", "--host=127.0.0.1", "--port=" + port, "--tls=off", "--from=nmapdiff@monitor.test",
+                "-t", "-oi");
+    }
+
+    private MailConfig.Builder config(int port, String to) {
+        return MailConfig.builder().from("nmapdiff@monitor.test").to(to).outbox(dir.resolve("outbox")).sendmail(sendmail(port));
+    }
+
+    private static Notification baseline() {
+        Scan scan = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
+        Snapshot snapshot = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null,
+                "baseline", null);
+        return new Notification(MonitorReport.Kind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, "",
+                SampleScans.xml(scan), null, List.of());
+    }
+
+    @Test
+    void withoutAnSmtpServerTheMailGoesThroughSendmailAndArrives() throws Exception {
+        MailConfig config = config(SMTP_PORT, "secops@example.test").build();
+        assertThat(config.route()).isEqualTo(MailConfig.Route.SENDMAIL);
+
+        Delivery delivery = MailNotifier.of(config).send(baseline());
+
+        assertThat(delivery).isEqualTo(Delivery.DELIVERED);
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("nmapdiff: baseline recorded (1 host)");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("secops@example.test");
+        });
+        assertThat(dir.resolve("outbox")).doesNotExist();
+    }
+
+    @Test
+    void aRelayThatIsDownMakesTheMailWaitAndTheNextRunSendsIt() throws Exception {
+        int down = freePort();
+        MailNotifier failing = MailNotifier.of(config(down, "secops@example.test").build());
+
+        assertThat(failing.send(baseline())).as("sendmail exits 75, a temporary failure").isEqualTo(Delivery.QUEUED);
+        assertThat(failing.pending()).isEqualTo(1);
+
+        assertThat(MailNotifier.of(config(SMTP_PORT, "secops@example.test").build()).retryPending()).isEqualTo(1);
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalFromTheRelayIsAPermanentFailureWithItsReason() throws Exception {
+        try (ScriptedSmtpServer refusing = ScriptedSmtpServer.refusing()) {
+            MailNotifier mail = MailNotifier.of(config(refusing.port(), "refused@example.test").build());
+
+            assertThatThrownBy(() -> mail.send(baseline())).isInstanceOf(NotificationRefusedException.class)
+                    .hasMessageContaining("refused the mail for good").hasMessageContaining("550");
+            assertThat(mail.pending()).isZero();
+        }
+        try (var failed = Files.list(dir.resolve("outbox").resolve("failed"))) {
+            assertThat(failed.map(Path::toString)).anyMatch(n -> n.endsWith(".eml"));
+        }
+    }
+
+    @Test
+    void aPlainLocalRelayWorksWithTheHostAloneAndAPasswordNeverGoesWithoutTls() {
+        MailConfig plain = MailConfig.builder().host("127.0.0.1").to("secops@example.test").outbox(dir.resolve("outbox")).build();
+        assertThat(plain.tls()).isEqualTo(MailConfig.Tls.OPPORTUNISTIC);
+        assertThat(plain.port()).isEqualTo(25);
+        MailConfig login = MailConfig.builder().host("mail.example.test").user("nmapdiff").password("s3cret")
+                .to("secops@example.test").outbox(dir.resolve("outbox")).build();
+        assertThat(login.tls()).isEqualTo(MailConfig.Tls.STARTTLS);
+        assertThat(login.port()).isEqualTo(587);
+
+        Delivery delivery = MailNotifier.of(MailConfig.builder().host("127.0.0.1").port(SMTP_PORT).to("secops@example.test")
+                .from("nmapdiff@monitor.test").outbox(dir.resolve("outbox")).build()).send(baseline());
+
+        assertThat(delivery).as("GreenMail offers no STARTTLS; opportunistic goes on without it").isEqualTo(Delivery.DELIVERED);
+    }
+}
