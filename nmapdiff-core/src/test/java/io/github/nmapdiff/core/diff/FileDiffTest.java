@@ -58,11 +58,26 @@ class FileDiffTest {
 
     @Test
     void onlyTheHostsThatChangedAreReadInFull() {
-        ScanDiff fast = FileDiff.between(Corpus.file("random-1.xml"), Corpus.file("random-2.xml"));
+        Instant night = Instant.parse("2026-11-01T02:00:00Z");
+        List<String> hosts = new java.util.ArrayList<>();
+        for (int i = 1; i <= 55; i++) {
+            hosts.add("127.0.1." + i + ":22");
+        }
+        Scan before = SampleScans.scan(night, true, hosts.toArray(String[]::new));
+        hosts.set(7, "127.0.1.8:22,5432");
+        hosts.add("127.0.1.200:3389");
+        Scan after = SampleScans.scan(night.plusSeconds(86_400), true, hosts.toArray(String[]::new));
+        Path a = dir.resolve("a.xml");
+        Path b = dir.resolve("b.xml");
+        new NmapXmlWriter().write(before, a);
+        new NmapXmlWriter().write(after, b);
+
+        ScanDiff fast = FileDiff.between(a, b);
 
         assertThat(fast.hostsBefore()).isEqualTo(55);
-        assertThat(fast.hostsAfter()).isEqualTo(61);
-        assertThat(fast.before().hosts().size()).isLessThan(55);
+        assertThat(fast.hostsAfter()).isEqualTo(56);
+        assertThat(fast.before().hosts()).as("only the host that changed").hasSize(1);
+        assertThat(fast.after().hosts()).as("the host that changed and the new one").hasSize(2);
     }
 
     @Test

@@ -10,11 +10,12 @@ import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
-import io.github.nmapdiff.core.testing.Corpus;
+import io.github.nmapdiff.core.testing.Recorded;
 import io.github.nmapdiff.core.testing.LocalhostScan;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DiffJsonAndSummaryTest {
@@ -97,15 +98,20 @@ class DiffJsonAndSummaryTest {
     }
 
     @Test
-    void jsonOfTheRealisticCorpusPairListsEveryChange() throws Exception {
+    void jsonOfRecordedPairsListsEveryChange() throws Exception {
         NmapXmlReader reader = new NmapXmlReader();
-        ScanDiff corpus = ScanDiff.between(reader.read(Corpus.file("random-1.xml")), reader.read(Corpus.file("random-2.xml")));
+        ScanDiff nights = ScanDiff.between(reader.read(Recorded.scan("a")), reader.read(Recorded.scan("b")));
+        ScanDiff families = ScanDiff.between(reader.read(Recorded.scan("a6")), reader.read(Recorded.scan("b")));
 
-        JsonNode json = new ObjectMapper().readTree(DiffJson.render(corpus));
-
-        assertThat(json.get("changes")).hasSize(corpus.changes().size());
-        assertThat(corpus.changes()).anyMatch(c -> c instanceof Change.HostAdded)
-                .anyMatch(c -> c instanceof Change.OsChanged)
-                .anyMatch(c -> c instanceof Change.PortStateChanged p && p.after() == PortState.FILTERED);
+        for (ScanDiff diff : List.of(nights, families)) {
+            JsonNode json = new ObjectMapper().readTree(DiffJson.render(diff));
+            assertThat(json.get("changes")).hasSize(diff.changes().size());
+        }
+        assertThat(nights.changes()).anyMatch(c -> c instanceof Change.ServiceChanged)
+                .anyMatch(c -> c instanceof Change.PortOpened)
+                .anyMatch(c -> c instanceof Change.PortClosed)
+                .anyMatch(c -> c instanceof Change.ScriptChanged)
+                .anyMatch(c -> c instanceof Change.OsChanged);
+        assertThat(families.changes()).anyMatch(c -> c instanceof Change.HostAdded).anyMatch(c -> c instanceof Change.HostRemoved);
     }
 }

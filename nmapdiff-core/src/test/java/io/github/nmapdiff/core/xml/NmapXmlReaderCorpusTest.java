@@ -12,6 +12,7 @@ import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.testing.Corpus;
+import io.github.nmapdiff.core.testing.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class NmapXmlReaderCorpusTest {
 
     @Test
     void stringsThatHostsRepeatAreKeptOnce() {
-        Scan scan = reader.read(Corpus.file("random-1.xml"));
+        Scan scan = reader.read(Recorded.scan("b"));
         Map<String, Service> first = new HashMap<>();
         int shared = 0;
         for (Host host : scan.hosts()) {
@@ -58,7 +59,7 @@ class NmapXmlReaderCorpusTest {
                 }
             }
         }
-        assertThat(shared).as("services that repeat a name in random-1.xml").isPositive();
+        assertThat(shared).as("services that repeat a name in b.xml (two web servers)").isPositive();
     }
 
     @Test
@@ -101,19 +102,49 @@ class NmapXmlReaderCorpusTest {
     }
 
     @Test
+    void recordedScanHasVersionsScriptTablesOsAndUdp() {
+        Scan scan = reader.read(Recorded.scan("a"));
+
+        assertThat(scan.nmapVersion()).isEqualTo("7.93");
+        Host host = scan.hosts().get(0);
+        assertThat(host.port(Protocol.TCP, 47022)).get().satisfies(p -> {
+            assertThat(p.service().product()).isEqualTo("OpenSSH");
+            assertThat(p.service().version()).isEqualTo("9.2p1 Debian 2+deb12u2");
+        });
+        assertThat(host.port(Protocol.TCP, 47465)).get().satisfies(p -> assertThat(p.scripts()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("ssl-cert");
+            assertThat(s.elements()).as("ssl-cert's tables").isNotEmpty();
+        }));
+        assertThat(host.port(Protocol.UDP, 47053)).get().extracting(p -> p.state()).isEqualTo(PortState.OPEN);
+        assertThat(host.os().matches()).isNotEmpty();
+        assertThat(reader.read(Recorded.scan("a6")).hosts().get(0).address(AddressType.IPV6))
+                .get().extracting(a -> a.address()).isEqualTo("::1");
+    }
+
+    @Test
     void scanWithNoHostsParses() {
-        Scan empty = reader.read(Corpus.file("empty.xml"));
-        Scan down = reader.read(Corpus.file("down.xml"));
+        Scan empty = reader.read(Recorded.folder().resolve("empty.xml"));
 
         assertThat(empty.hosts()).isEmpty();
         assertThat(empty.complete()).isTrue();
+    }
+
+    @Test
+    void scanWhoseOnlyTargetWasDownParses() {
+        Scan down = reader.read(Corpus.file("down.xml"));
+
         assertThat(down.hosts()).isEmpty();
         assertThat(down.runStats().hostsDown()).isEqualTo(1);
     }
 
     @Test
     void streamingHandsOverTheSameHostsAsReadingWhole() {
-        Path file = Corpus.file("random-2.xml");
+        for (Path file : Corpus.files()) {
+            streamsAsWhole(file);
+        }
+    }
+
+    private void streamsAsWhole(Path file) {
         Scan whole = reader.read(file);
 
         try (ScanStream stream = reader.open(file)) {
