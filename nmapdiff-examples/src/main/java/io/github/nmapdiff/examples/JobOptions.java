@@ -44,7 +44,7 @@ final class JobOptions {
             description = "stop nmap after this long and keep what it found, e.g. 2h; none for no limit (config: timeout; default 12h)")
     String timeout;
 
-    @Option(names = "--smtp-host", paramLabel = "HOST", description = "the SMTP server; without one, mail goes to DIR/outbox (config: smtp.host)")
+    @Option(names = "--smtp-host", paramLabel = "HOST", description = "the SMTP server; without one, mail goes through sendmail, or to DIR/outbox where there is none (config: smtp.host)")
     String smtpHost;
 
     @Option(names = "--smtp-port", paramLabel = "PORT", description = "the SMTP port (config: smtp.port; default after --smtp-tls: 25, 587, 465)")

@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Command;
 public final class NmapDiffCli {
     /** Exit code of a command that failed. */
     public static final int EXIT_ERROR = 2;
+
+    /** The width of the help text, in characters. */
+    private static final int HELP_WIDTH = 120;
 
     /** The options of nmapdiff itself rather than of a command: help and version. */
     private static final List<String> TOP_LEVEL_OPTIONS = List.of("-h", "--help", "-V", "--version");
@@ -91,6 +95,8 @@ public final class NmapDiffCli {
         args = asScript(args);
         CommandLine cli = new CommandLine(new NmapDiffCli());
         addCommands(cli, args);
+        // wide enough that no option's config key is broken at its dot
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(out);
         cli.setErr(err);
         // nmap options as a value: --nmap-args "-q" is nmap's -q, not nmapdiff's --quiet
@@ -110,6 +116,7 @@ public final class NmapDiffCli {
         });
         cli.setParameterExceptionHandler((e, parsedArgs) -> {
             e.getCommandLine().getErr().println("nmapdiff: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, e.getCommandLine().getErr());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return EXIT_ERROR;
         });
@@ -140,9 +147,11 @@ public final class NmapDiffCli {
             if (named == null || named.equals(name)) {
                 cli.addSubcommand(name, command.get());
                 if (name.equals("scan") || name.equals("watch")) {
-                    List<String> footer = new java.util.ArrayList<>(List.of(""));
+                    List<String> footer = new ArrayList<>(List.of(""));
                     footer.addAll(ExitCode.lines());
-                    cli.getSubcommands().get(name).getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+                    CommandLine.Model.UsageMessageSpec usage = cli.getSubcommands().get(name).getCommandSpec().usageMessage();
+                    // the order of the options in JobOptions: the script's flags first, --config after the settings it holds
+                    usage.footer(footer.toArray(String[]::new)).sortOptions(false);
                 }
             }
         });

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code nmapdiff scan -f ips.txt --email ADDR -o DIR}: the nightly job, once. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {
-            "Scans the targets with nmap, keeps the scan in DIR, compares it with the last complete scan,",
-            "mails the changes (to DIR/outbox when no SMTP server is set) and prints them."
+            "Runs the nightly job once: scans, keeps, compares, mails and prints what changed.",
+            "Scans the targets with nmap, keeps the scan in DIR, compares it with the last complete scan of the same targets",
+            "and arguments, mails what changed (when --email is given: through sendmail, or --smtp-host) and prints it."
         }) // the exit codes are the footer, from ExitCode
 final class ScanCommand implements Callable<Integer> {
     @Spec

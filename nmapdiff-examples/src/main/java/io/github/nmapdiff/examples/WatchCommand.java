@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
             "CRON has five fields (minute hour day month weekday, as crontab) or six with seconds first."
         })
 final class WatchCommand implements Callable<Integer> {
+    /** When the next run is, as people write it: {@code 2026-12-01 02:00 UTC}. */
+    private static final java.time.format.DateTimeFormatter NEXT_RUN = java.time.format.DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm:ss z", java.util.Locale.ROOT);
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +60,7 @@ final class WatchCommand implements Callable<Integer> {
                 err.println("nmapdiff: the schedule '" + cron + "' has no further run");
                 return last;
             }
-            err.println("nmapdiff: next run at " + next.get());
+            err.println("nmapdiff: next run at " + next.get().format(NEXT_RUN));
             err.flush();
             Thread.sleep(Math.max(0, Duration.between(now, next.get()).toMillis()));
             try {

@@ -192,7 +192,21 @@ public final class SafeFiles {
 
     /** Says what an I/O error means for a person: "the disk is full" where it is. */
     public static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // a FileSystemException's message is often just the path, which the caller names already
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a part of the path is a file, not a folder";
+        }
+        String message = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.contains("No space left")) {
             return "the disk is full (" + message + ")";
         }

@@ -507,6 +507,9 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     return () -> {
                         try {
                             if (held.isValid()) {
+                                // the file stays (removing it would race a run that just opened it); emptied, it
+                                // names no process that is long gone
+                                channel.truncate(0);
                                 held.release();
                             }
                             channel.close();

@@ -127,9 +127,12 @@ class FileSystemSnapshotStoreSafetyTest {
     @Test
     void aLockTakenAndReleasedLeavesTheFolderUsable() {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir.resolve("scans"), Clock.fixed(NOW, ZoneOffset.UTC));
+        Path lockFile = dir.resolve("scans").resolve(".nmapdiff.lock");
         try (StoreLock lock = store.lock(Duration.ofSeconds(1))) {
+            assertThat(lockFile).content().contains(Long.toString(ProcessHandle.current().pid()));
             keep(store, NOW, "127.0.0.1:22");
         }
         assertThat(store.list()).hasSize(1);
+        assertThat(lockFile).as("released: names no process").isEmptyFile();
     }
 }
