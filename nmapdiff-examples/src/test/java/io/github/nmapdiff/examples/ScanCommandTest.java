@@ -336,4 +336,34 @@ class ScanCommandTest {
         assertThat(out.toString()).startsWith("nmapdiff: no changes");
         assertThat(err.toString()).contains("mail: 1 notification waits to be delivered");
     }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        assertThat(run("scna")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: nmapdiff scan?");
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeSaysWhyNotThePathAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+        assertThat(run("-f", targets().toString(), "-o", file.resolve("scans").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot create the snapshot folder " + file.resolve("scans") + ": a file of that name"
+                + " is in the way").doesNotContain(": " + file + " (");
+    }
+
+    @Test
+    void helpShowsWholeLinesAndConfigKeysUnbroken() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("scan     Runs the nightly job once: scans, keeps, compares, mails and prints what changed.");
+        assertThat(run("scan", "--help")).isZero();
+        String help = out.toString();
+        for (String key : JobOptions.KEYS) {
+            if (!key.equals("smtp.ssl.trust")) {
+                assertThat(help).as(key).contains(key);
+            }
+        }
+        assertThat(help.indexOf("\n      --config=FILE")).as("--config after the settings it holds")
+                .isGreaterThan(help.indexOf("\n      --smtp-host=HOST"));
+    }
 }
