@@ -5,7 +5,9 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.internal.SafeFiles;
 import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;
+import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.render.ServiceText;
 import io.github.nmapdiff.core.spi.Delivery;
@@ -67,6 +69,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
+    /** The options the runner adds for its own files and progress, with their values: not what the user asked nmap for. */
+    private static final java.util.regex.Pattern RUNNER_OPTIONS = java.util.regex.Pattern.compile(" (?:-iL|-oX|--stats-every) \\S+");
+
     /** How much of the ndiff text the body shows, in characters. */
     static final int BODY_TEXT_LIMIT = 64 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -458,6 +463,22 @@ public final class MailNotifier implements Notifier {
 
     // ---------------------------------------------------------------- composing
 
+    /**
+     * The ndiff text with nmap's command line as the user wrote it: without the temporary
+     * targets and output files and the progress option the runner adds. The attachment keeps
+     * ndiff's text exactly.
+     */
+    static String withoutRunnerFiles(String ndiffText) {
+        StringBuilder b = new StringBuilder(ndiffText.length());
+        for (String line : ndiffText.split("\n", -1)) {
+            if (line.length() > 1 && line.startsWith("Nmap ", 1) && line.contains(" scan initiated ") && line.contains(" as: ")) {
+                line = RUNNER_OPTIONS.matcher(line).replaceAll("");
+            }
+            b.append(line).append('\n');
+        }
+        return b.substring(0, b.length() - 1);
+    }
+
     /** Returns the subject: counts only, never text from the network. */
     static String subject(Notification n) {
         List<Change> changes = n.changes();
@@ -466,11 +487,15 @@ public final class MailNotifier implements Notifier {
         String subject = switch (n.kind()) {
             case CHANGES -> "nmapdiff: " + counts;
             case NO_CHANGES -> "nmapdiff: no changes";
-            case BASELINE -> "nmapdiff: baseline recorded (" + n.snapshot().hosts() + (n.snapshot().hosts() == 1 ? " host)" : " hosts)");
+            case BASELINE -> "nmapdiff: baseline recorded (" + hosts(n.snapshot().hosts()) + ")";
             case SCOPE_CHANGED -> "nmapdiff: targets or scan arguments changed, new baseline";
             case INCOMPLETE -> "nmapdiff: INCOMPLETE scan, " + counts;
         };
         return oneLine(subject);
+    }
+
+    private static String hosts(int count) {
+        return count + (count == 1 ? " host" : " hosts");
     }
 
     private static String oneLine(String s) {
@@ -554,7 +579,8 @@ public final class MailNotifier implements Notifier {
     }
 
     /** The ndiff text in the body, cut where it would make the mail heavy to read; the whole text is attached. */
-    static String bodyText(String ndiffText) {
+    static String bodyText(String fullText) {
+        String ndiffText = withoutRunnerFiles(fullText);
         if (ndiffText.length() <= BODY_TEXT_LIMIT) {
             return ndiffText;
         }
@@ -567,7 +593,7 @@ public final class MailNotifier implements Notifier {
         StringBuilder b = new StringBuilder();
         b.append(n.summary()).append("\n\n");
         b.append("Scan ").append(n.snapshot().id()).append(" (").append(n.snapshot().start()).append(", ")
-                .append(n.snapshot().complete() ? "complete" : "INCOMPLETE").append(", ").append(n.snapshot().hosts()).append(" hosts)");
+                .append(n.snapshot().complete() ? "complete" : "INCOMPLETE").append(", ").append(hosts(n.snapshot().hosts())).append(")");
         if (n.baseline() != null) {
             b.append(" compared with ").append(n.baseline().id()).append(" (").append(n.baseline().start()).append(")");
         }
@@ -586,11 +612,11 @@ public final class MailNotifier implements Notifier {
 
     private static String htmlBody(Notification n, List<String> omitted) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>nmapdiff</title></head>"
-                + "<body style=\"font-family:sans-serif\">\n");
+                + "<body style=\"font-family:sans-serif;max-width:1180px\">\n");
         b.append("<h2>").append(Html.escape(n.summary())).append("</h2>\n");
         b.append("<p>Scan ").append(Html.escape(n.snapshot().id())).append(" (").append(n.snapshot().start()).append(", ")
                 .append(n.snapshot().complete() ? "complete" : "<strong>incomplete</strong>").append(", ")
-                .append(n.snapshot().hosts()).append(" hosts)");
+                .append(hosts(n.snapshot().hosts())).append(")");
         if (n.baseline() != null) {
             b.append(" compared with ").append(Html.escape(n.baseline().id()));
         }
@@ -600,10 +626,10 @@ public final class MailNotifier implements Notifier {
         }
         List<Change> changes = n.changes();
         if (!changes.isEmpty()) {
-            b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n"
+            b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
                     + "<tr><th>Change</th><th>Host</th><th>Port</th><th>Before</th><th>After</th></tr>\n");
             for (Change c : changes) {
-                String[] cells = row(c);
+                String[] cells = row(c, n);
                 b.append("<tr>");
                 for (String cell : cells) {
                     b.append("<td>").append(Html.escape(cell)).append("</td>");
@@ -613,7 +639,8 @@ public final class MailNotifier implements Notifier {
             b.append("</table>\n");
         }
         if (!n.ndiffText().isEmpty()) {
-            b.append("<h3>ndiff</h3>\n<pre>").append(Html.escape(bodyText(n.ndiffText()))).append("</pre>\n");
+            // wrapped, so that a long banner or command line needs no horizontal scroll
+            b.append("<h3>ndiff</h3>\n<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">").append(Html.escape(bodyText(n.ndiffText()))).append("</pre>\n");
         }
         if (!omitted.isEmpty()) {
             b.append("<p>Not attached, too large: ").append(Html.escape(String.join(", ", omitted))).append("</p>\n");
@@ -622,13 +649,15 @@ public final class MailNotifier implements Notifier {
     }
 
     /** One table row of a change: kind, host, port, before, after. */
-    static String[] row(Change c) {
+    static String[] row(Change c, Notification n) {
         String host = c.host() == null ? "" : c.host().name();
         if (c instanceof Change.PortOpened o) {
-            return new String[] {"port opened", host, o.port().toString(), state(o.before()), "open " + service(o.service())};
+            return new String[] {"port opened", host, o.port().toString(),
+                o.before() != null ? o.before().toString() : notShown(n, o.host(), true), "open " + service(o.service())};
         }
         if (c instanceof Change.PortClosed o) {
-            return new String[] {"port closed", host, o.port().toString(), "open " + service(o.service()), state(o.after())};
+            return new String[] {"port closed", host, o.port().toString(), "open " + service(o.service()),
+                o.after() != null ? o.after().toString() : notShown(n, o.host(), false)};
         }
         if (c instanceof Change.PortStateChanged s) {
             return new String[] {"port state changed", host, s.port().toString(), state(s.before()), state(s.after())};
@@ -659,6 +688,34 @@ public final class MailNotifier implements Notifier {
             return new String[] {"OS guess changed", host, "", String.join("; ", o.before()), String.join("; ", o.after())};
         }
         return new String[] {c.kind(), host, "", "", ""};
+    }
+
+    /**
+     * What a port that nmap did not list was: one of the host's "Not shown" ports, whose state
+     * that line gives ("Not shown: 4999 closed ports"), in the scan before or after.
+     */
+    static String notShown(Notification n, HostRef host, boolean before) {
+        if (n.diff() != null) {
+            for (HostDiff hd : n.diff().hosts()) {
+                Host side = before ? hd.before() : hd.after();
+                Host other = before ? hd.after() : hd.before();
+                Host named = other != null ? other : side;
+                if (side == null || named == null || !addresses(named).equals(new java.util.HashSet<>(host.addresses()))) {
+                    continue;
+                }
+                List<String> states = side.extraPorts().stream().map(e -> e.state().toString()).distinct().toList();
+                if (!states.isEmpty()) {
+                    return String.join(" or ", states) + " (not shown)";
+                }
+            }
+        }
+        return "not listed";
+    }
+
+    private static java.util.Set<String> addresses(Host host) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        host.addresses().forEach(a -> all.add(a.address()));
+        return all;
     }
 
     private static String state(Object state) {

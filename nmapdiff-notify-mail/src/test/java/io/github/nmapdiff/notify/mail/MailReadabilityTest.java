@@ -1,0 +1,79 @@
+package io.github.nmapdiff.notify.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.render.DiffSummary;
+import io.github.nmapdiff.core.render.NdiffText;
+import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a person reads in the mail: the command they wrote, what a port was before, plain counts. */
+class MailReadabilityTest {
+    private static final Instant DAY_1 = Instant.parse("2026-11-01T02:00:00Z");
+
+    /** A scan as the runner makes it: its files and progress option on the command line; 999 ports "not shown", closed. */
+    private static Scan scan(Instant start, String... hosts) {
+        String xml = new String(SampleScans.xml(SampleScans.scan(start, true, hosts)), StandardCharsets.UTF_8)
+                .replace("<ports>", "<ports><extraports state=\"closed\" count=\"999\"><extrareasons reason=\"conn-refused\""
+                        + " count=\"999\"/></extraports>")
+                .replace("args=\"nmap -sV 127.0.0.1\"", "args=\"nmap -v -sV --top-ports 1000 --stats-every 5000ms -iL"
+                        + " /var/lib/nmapdiff/.running/nmapdiff-scan-123/targets.txt -oX"
+                        + " /var/lib/nmapdiff/.running/nmapdiff-scan-123/scan.xml\"");
+        return new NmapXmlReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "scan.xml");
+    }
+
+    private static Notification opened() {
+        Scan before = scan(DAY_1, "127.0.0.1:22");
+        Scan after = scan(DAY_1.plusSeconds(86_400), "127.0.0.1:22,80");
+        ScanDiff diff = ScanDiff.between(before, after);
+        Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null, "baseline", null);
+        Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.1"), List.of("-sV"), 1,
+                diff.changes().size(), DiffSummary.of(diff), baseline.id());
+        return new Notification(MonitorReport.Kind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
+                NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
+    }
+
+    @Test
+    void theBodyShowsNmapsCommandAsTheUserWroteItAndTheAttachmentKeepsNdiffsText() {
+        Notification n = opened();
+        assertThat(n.ndiffText()).contains("-iL /var/lib/nmapdiff/.running");
+
+        String body = MailNotifier.bodyText(n.ndiffText());
+
+        assertThat(body).contains("as: nmap -v -sV --top-ports 1000\n").doesNotContain(".running").doesNotContain("--stats-every");
+    }
+
+    @Test
+    void aPortThatOpenedWasClosedBeforeNotUnlisted() {
+        Notification n = opened();
+        Change.PortOpened change = n.changes().stream().filter(Change.PortOpened.class::isInstance).map(Change.PortOpened.class::cast)
+                .findFirst().orElseThrow();
+
+        assertThat(MailNotifier.row(change, n)).containsExactly("port opened", "127.0.0.1", "80/tcp", "closed (not shown)",
+                "open ssh OpenSSH 9.2p1");
+    }
+
+    @Test
+    void oneHostIsOneHost() throws Exception {
+        Notification n = opened();
+        MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(java.nio.file.Path.of("/nonexistent"))
+                .sendmail(List.of("/nonexistent")).build());
+
+        String text = String.valueOf(((jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.compose(n).getContent())
+                .getBodyPart(0).getContent()).getBodyPart(0).getContent());
+
+        assertThat(text).contains("complete, 1 host)").doesNotContain("1 hosts");
+    }
+}
