@@ -253,11 +253,22 @@ final class JobOptions {
         if (last == null && days == null) {
             return null;
         }
+        Integer keep = last == null ? null : atLeastOne(last, "--keep-last (keep.last)");
+        Integer age = days == null ? null : atLeastOne(days, "--keep-days (keep.days)");
+        return new RetentionPolicy(keep, age == null ? null : Duration.ofDays(age));
+    }
+
+    /** A whole number of at least 1, or an error in the option's terms. */
+    private static int atLeastOne(String value, String option) {
         try {
-            return new RetentionPolicy(last == null ? null : Integer.valueOf(last), days == null ? null : Duration.ofDays(Long.parseLong(days)));
-        } catch (IllegalArgumentException e) {
-            throw new NmapDiffException("retention: " + e.getMessage());
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
         }
+        throw new NmapDiffException(option + " must be a whole number of at least 1, not '" + value + "'");
     }
 
     Integer compressAfter() {

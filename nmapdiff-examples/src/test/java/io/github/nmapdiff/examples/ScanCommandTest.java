@@ -366,4 +366,25 @@ class ScanCommandTest {
         assertThat(help.indexOf("\n      --config=FILE")).as("--config after the settings it holds")
                 .isGreaterThan(help.indexOf("\n      --smtp-host=HOST"));
     }
+
+    @Test
+    void aRetentionOfZeroDaysIsRefusedInTheOptionsTermsNotJavas() throws Exception {
+        assertThat(run("-f", targets().toString(), "-o", dir.resolve("scans").toString(), "--keep-days", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--keep-days (keep.days) must be a whole number of at least 1, not '0'")
+                .doesNotContain("PT0S");
+    }
+
+    @Test
+    void aPluginThatQueuesIsReportedUnderItsOwnNameAndNoMailIsMade() throws Exception {
+        Path config = Files.writeString(dir.resolve("nmapdiff.properties"), "queueing.enabled=true\n");
+        Path scans = dir.resolve("scans");
+
+        int code = run("scan", "-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(freePort()),
+                "--config", config.toString());
+
+        assertThat(code).as("a notification waits: " + err).isEqualTo(3);
+        assertThat(err.toString()).contains("nmapdiff: queueing: the notification waits to be delivered on the next run")
+                .doesNotContain("mail");
+        assertThat(scans.resolve("outbox")).doesNotExist();
+    }
 }
