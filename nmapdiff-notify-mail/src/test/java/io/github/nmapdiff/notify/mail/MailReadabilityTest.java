@@ -76,4 +76,34 @@ class MailReadabilityTest {
 
         assertThat(text).contains("complete, 1 host)").doesNotContain("1 hosts");
     }
+
+    /**
+     * The HTML part in a real browser (Debian's chromium, headless) 1200 px wide: no horizontal
+     * scroll with a long command line and a long banner, and a banner's markup stays text.
+     */
+    @Test
+    void theHtmlFits1200PixelsInARealBrowserAndABannersMarkupStaysText() throws Exception {
+        io.github.nmapdiff.core.testing.Tool.require("chromium");
+        Notification n = opened();
+        String longLine = "|_banner: " + "<b>very-long-banner</b>-".repeat(60) + "\n";
+        Notification wide = new Notification(n.kind(), n.summary(), n.snapshot(), n.baseline(), n.diff(),
+                n.ndiffText() + longLine, n.xml(), n.baselineXml(), n.warnings());
+        MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(dir.resolve("outbox"))
+                .sendmail(List.of("/nonexistent")).build());
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.compose(wide).getContent())
+                .getBodyPart(0).getContent();
+        String html = String.valueOf(alternative.getBodyPart(1).getContent());
+        // the page reports its own widths and whether a <b> from the banner became an element
+        java.nio.file.Path page = java.nio.file.Files.writeString(dir.resolve("mail.html"), html
+                + "<script>document.title = document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth"
+                + " + ' ' + document.getElementsByTagName('b').length</script>");
+
+        io.github.nmapdiff.core.testing.Tool.Result dom = io.github.nmapdiff.core.testing.Tool.run(120, "chromium", "--headless",
+                "--no-sandbox", "--disable-gpu", "--window-size=1200,900", "--dump-dom", page.toUri().toString());
+
+        assertThat(dom.stdout()).as(dom.stderr()).contains("<title>1200 1200 0</title>");
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 }
