@@ -387,4 +387,14 @@ class ScanCommandTest {
                 .doesNotContain("mail");
         assertThat(scans.resolve("outbox")).doesNotExist();
     }
+
+    @Test
+    void aRunThatFailsOnItsTargetsCreatesNoFolder() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "127.0.0.1/33\n");
+        Path scans = dir.resolve("scans");
+
+        assertThat(run("-f", bad.toString(), "-o", scans.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.txt:1:").contains("0 to 32");
+        assertThat(scans).doesNotExist();
+    }
 }
