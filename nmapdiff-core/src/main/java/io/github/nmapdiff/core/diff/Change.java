@@ -19,8 +19,68 @@ public sealed interface Change {
     /** Returns the host the change is about; null for a pre- or post-scan script result. */
     HostRef host();
 
-    /** Returns a short kebab-case name of the kind of change, stable for JSON: {@code port-opened}. */
-    String kind();
+    /**
+     * Returns the kind of change, for a {@code switch} that covers every kind (Java 17 cannot
+     * switch over the sealed records themselves without a preview feature).
+     *
+     * @return the kind, never null
+     */
+    Kind kind();
+
+    /**
+     * The kinds of change: one per record of {@link Change}, in the order a summary lists them,
+     * each with its stable name for JSON ({@link #id()}) and its labels for people, which the
+     * summary line and the mail share.
+     */
+    enum Kind {
+        /** {@link HostAdded}. */
+        HOST_ADDED("host-added", "host added", "hosts added"),
+        /** {@link HostRemoved}. */
+        HOST_REMOVED("host-removed", "host removed", "hosts removed"),
+        /** {@link HostStateChanged}. */
+        HOST_STATE_CHANGED("host-state-changed", "host state changed", "host states changed"),
+        /** {@link HostIdentityChanged}. */
+        HOST_IDENTITY_CHANGED("host-identity-changed", "host name or address changed", "host names or addresses changed"),
+        /** {@link PortOpened}. */
+        PORT_OPENED("port-opened", "port opened", "ports opened"),
+        /** {@link PortClosed}. */
+        PORT_CLOSED("port-closed", "port closed", "ports closed"),
+        /** {@link PortStateChanged}. */
+        PORT_STATE_CHANGED("port-state-changed", "port state changed", "port states changed"),
+        /** {@link ServiceChanged}. */
+        SERVICE_CHANGED("service-changed", "service version changed", "service versions changed"),
+        /** {@link ExtraPortsChanged}. */
+        EXTRAPORTS_CHANGED("extraports-changed", "unlisted port count changed", "unlisted port counts changed"),
+        /** {@link OsChanged}. */
+        OS_CHANGED("os-changed", "OS guess changed", "OS guesses changed"),
+        /** {@link ScriptChanged}. */
+        SCRIPT_CHANGED("script-changed", "script result changed", "script results changed");
+
+        private final String id;
+        private final String one;
+        private final String many;
+
+        Kind(String id, String one, String many) {
+            this.id = id;
+            this.one = one;
+            this.many = many;
+        }
+
+        /** Returns the short kebab-case name, stable for JSON: {@code port-opened}; never null. */
+        public String id() {
+            return id;
+        }
+
+        /**
+         * Returns the label for people, for one change or several: {@code port opened}, {@code ports opened}.
+         *
+         * @param count how many changes of this kind the label is for
+         * @return the label, never null
+         */
+        public String label(int count) {
+            return count == 1 ? one : many;
+        }
+    }
 
     /**
      * A host appeared.
@@ -35,8 +95,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "host-added";
+        public Kind kind() {
+            return Kind.HOST_ADDED;
         }
     }
 
@@ -53,8 +113,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "host-removed";
+        public Kind kind() {
+            return Kind.HOST_REMOVED;
         }
     }
 
@@ -72,8 +132,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "host-state-changed";
+        public Kind kind() {
+            return Kind.HOST_STATE_CHANGED;
         }
     }
 
@@ -91,8 +151,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "host-identity-changed";
+        public Kind kind() {
+            return Kind.HOST_IDENTITY_CHANGED;
         }
     }
 
@@ -111,8 +171,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "extraports-changed";
+        public Kind kind() {
+            return Kind.EXTRAPORTS_CHANGED;
         }
     }
 
@@ -132,8 +192,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "port-opened";
+        public Kind kind() {
+            return Kind.PORT_OPENED;
         }
     }
 
@@ -153,8 +213,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "port-closed";
+        public Kind kind() {
+            return Kind.PORT_CLOSED;
         }
     }
 
@@ -174,8 +234,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "port-state-changed";
+        public Kind kind() {
+            return Kind.PORT_STATE_CHANGED;
         }
     }
 
@@ -197,8 +257,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "service-changed";
+        public Kind kind() {
+            return Kind.SERVICE_CHANGED;
         }
     }
 
@@ -233,8 +293,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "script-changed";
+        public Kind kind() {
+            return Kind.SCRIPT_CHANGED;
         }
     }
 
@@ -254,8 +314,8 @@ public sealed interface Change {
         }
 
         @Override
-        public String kind() {
-            return "os-changed";
+        public Kind kind() {
+            return Kind.OS_CHANGED;
         }
     }
 }

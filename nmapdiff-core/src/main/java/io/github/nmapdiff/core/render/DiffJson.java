@@ -82,7 +82,7 @@ public final class DiffJson {
 
     private static void change(JsonGenerator json, Change change) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", change.kind());
+        json.writeStringField("kind", change.kind().id());
         if (change.host() != null) {
             json.writeFieldName("host");
             host(json, change.host());

@@ -3,7 +3,7 @@ package io.github.nmapdiff.core.render;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +14,6 @@ import java.util.Set;
  * version changed}, or {@code no changes}.
  */
 public final class DiffSummary {
-    /** Singular and plural label of each kind of change, in the order the summary lists them. */
-    private static final Map<String, String[]> LABELS = new LinkedHashMap<>();
-
-    static {
-        LABELS.put("host-added", new String[] {"host added", "hosts added"});
-        LABELS.put("host-removed", new String[] {"host removed", "hosts removed"});
-        LABELS.put("host-state-changed", new String[] {"host state changed", "host states changed"});
-        LABELS.put("host-identity-changed", new String[] {"host name or address changed", "host names or addresses changed"});
-        LABELS.put("port-opened", new String[] {"port opened", "ports opened"});
-        LABELS.put("port-closed", new String[] {"port closed", "ports closed"});
-        LABELS.put("port-state-changed", new String[] {"port state changed", "port states changed"});
-        LABELS.put("service-changed", new String[] {"service version changed", "service versions changed"});
-        LABELS.put("extraports-changed", new String[] {"unlisted port count changed", "unlisted port counts changed"});
-        LABELS.put("os-changed", new String[] {"OS guess changed", "OS guesses changed"});
-        LABELS.put("script-changed", new String[] {"script result changed", "script results changed"});
-    }
-
     private DiffSummary() {
     }
 
@@ -55,7 +38,7 @@ public final class DiffSummary {
             return "no changes";
         }
         Set<String> hosts = new LinkedHashSet<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<Change.Kind, Integer> counts = new EnumMap<>(Change.Kind.class);
         for (Change c : changes) {
             if (c.host() != null) {
                 hosts.add(c.host().name());
@@ -63,12 +46,8 @@ public final class DiffSummary {
             counts.merge(c.kind(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        LABELS.forEach((kind, label) -> {
-            Integer n = counts.get(kind);
-            if (n != null) {
-                parts.add(n + " " + label[n == 1 ? 0 : 1]);
-            }
-        });
+        // in the order of the kinds; the labels are the kinds' own, shared with the mail
+        counts.forEach((kind, n) -> parts.add(n + " " + kind.label(n)));
         String head = hosts.isEmpty() ? "no host changed" : hosts.size() + (hosts.size() == 1 ? " host changed" : " hosts changed");
         return head + ": " + String.join(", ", parts);
     }

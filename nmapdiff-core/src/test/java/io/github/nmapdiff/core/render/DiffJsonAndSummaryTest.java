@@ -40,7 +40,7 @@ class DiffJsonAndSummaryTest {
     @Test
     void changesAreTypedAndInOrder() {
         assertThat(diff.changes()).extracting(Change::kind).containsExactly(
-                "service-changed", "port-opened", "host-removed");
+                Change.Kind.SERVICE_CHANGED, Change.Kind.PORT_OPENED, Change.Kind.HOST_REMOVED);
         assertThat(diff.changes().get(1)).isInstanceOfSatisfying(Change.PortOpened.class, opened -> {
             assertThat(opened.port()).isEqualTo(new PortKey(8080, Protocol.TCP));
             assertThat(opened.before()).isNull();
@@ -113,5 +113,14 @@ class DiffJsonAndSummaryTest {
                 .anyMatch(c -> c instanceof Change.ScriptChanged)
                 .anyMatch(c -> c instanceof Change.OsChanged);
         assertThat(families.changes()).anyMatch(c -> c instanceof Change.HostAdded).anyMatch(c -> c instanceof Change.HostRemoved);
+    }
+
+    @Test
+    void everyKindOfChangeHasItsStableJsonNameAndItsLabels() {
+        assertThat(java.util.Arrays.stream(Change.Kind.values()).map(Change.Kind::id)).containsExactly("host-added",
+                "host-removed", "host-state-changed", "host-identity-changed", "port-opened", "port-closed", "port-state-changed",
+                "service-changed", "extraports-changed", "os-changed", "script-changed");
+        assertThat(Change.Kind.PORT_OPENED.label(1)).isEqualTo("port opened");
+        assertThat(Change.Kind.PORT_OPENED.label(2)).isEqualTo("ports opened");
     }
 }

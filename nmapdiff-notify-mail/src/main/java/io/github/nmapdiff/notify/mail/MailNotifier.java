@@ -648,46 +648,53 @@ public final class MailNotifier implements Notifier {
         return b.append("</body></html>\n").toString();
     }
 
-    /** One table row of a change: kind, host, port, before, after. */
+    /**
+     * One table row of a change: kind, host, port, before, after. The first cell is the kind's
+     * own label, the one the summary line uses too; a switch over the kind covers every kind.
+     */
     static String[] row(Change c, Notification n) {
         String host = c.host() == null ? "" : c.host().name();
-        if (c instanceof Change.PortOpened o) {
-            return new String[] {"port opened", host, o.port().toString(),
-                o.before() != null ? o.before().toString() : notShown(n, o.host(), true), "open " + service(o.service())};
-        }
-        if (c instanceof Change.PortClosed o) {
-            return new String[] {"port closed", host, o.port().toString(), "open " + service(o.service()),
-                o.after() != null ? o.after().toString() : notShown(n, o.host(), false)};
-        }
-        if (c instanceof Change.PortStateChanged s) {
-            return new String[] {"port state changed", host, s.port().toString(), state(s.before()), state(s.after())};
-        }
-        if (c instanceof Change.ServiceChanged s) {
-            return new String[] {"service changed", host, s.port().toString(), service(s.before()), service(s.after())};
-        }
-        if (c instanceof Change.ScriptChanged s) {
-            return new String[] {"script " + s.id(), host, s.port() == null ? "" : s.port().toString(), nullToDash(s.before()),
-                nullToDash(s.after())};
-        }
-        if (c instanceof Change.HostAdded a) {
-            return new String[] {"host added", host, "", "", state(a.state())};
-        }
-        if (c instanceof Change.HostRemoved r) {
-            return new String[] {"host removed", host, "", state(r.state()), ""};
-        }
-        if (c instanceof Change.HostStateChanged s) {
-            return new String[] {"host state changed", host, "", state(s.before()), state(s.after())};
-        }
-        if (c instanceof Change.HostIdentityChanged i) {
-            return new String[] {"host name or address changed", host, "", i.before().name(), host};
-        }
-        if (c instanceof Change.ExtraPortsChanged e) {
-            return new String[] {"unlisted ports changed", host, "", e.before(), e.after()};
-        }
-        if (c instanceof Change.OsChanged o) {
-            return new String[] {"OS guess changed", host, "", String.join("; ", o.before()), String.join("; ", o.after())};
-        }
-        return new String[] {c.kind(), host, "", "", ""};
+        String label = c.kind().label(1);
+        return switch (c.kind()) {
+            case PORT_OPENED -> {
+                Change.PortOpened o = (Change.PortOpened) c;
+                yield new String[] {label, host, o.port().toString(),
+                    o.before() != null ? o.before().toString() : notShown(n, o.host(), true), "open " + service(o.service())};
+            }
+            case PORT_CLOSED -> {
+                Change.PortClosed o = (Change.PortClosed) c;
+                yield new String[] {label, host, o.port().toString(), "open " + service(o.service()),
+                    o.after() != null ? o.after().toString() : notShown(n, o.host(), false)};
+            }
+            case PORT_STATE_CHANGED -> {
+                Change.PortStateChanged s = (Change.PortStateChanged) c;
+                yield new String[] {label, host, s.port().toString(), state(s.before()), state(s.after())};
+            }
+            case SERVICE_CHANGED -> {
+                Change.ServiceChanged s = (Change.ServiceChanged) c;
+                yield new String[] {label, host, s.port().toString(), service(s.before()), service(s.after())};
+            }
+            case SCRIPT_CHANGED -> {
+                Change.ScriptChanged s = (Change.ScriptChanged) c;
+                yield new String[] {label + ": " + s.id(), host, s.port() == null ? "" : s.port().toString(), nullToDash(s.before()),
+                    nullToDash(s.after())};
+            }
+            case HOST_ADDED -> new String[] {label, host, "", "", state(((Change.HostAdded) c).state())};
+            case HOST_REMOVED -> new String[] {label, host, "", state(((Change.HostRemoved) c).state()), ""};
+            case HOST_STATE_CHANGED -> {
+                Change.HostStateChanged s = (Change.HostStateChanged) c;
+                yield new String[] {label, host, "", state(s.before()), state(s.after())};
+            }
+            case HOST_IDENTITY_CHANGED -> new String[] {label, host, "", ((Change.HostIdentityChanged) c).before().name(), host};
+            case EXTRAPORTS_CHANGED -> {
+                Change.ExtraPortsChanged e = (Change.ExtraPortsChanged) c;
+                yield new String[] {label, host, "", e.before(), e.after()};
+            }
+            case OS_CHANGED -> {
+                Change.OsChanged o = (Change.OsChanged) c;
+                yield new String[] {label, host, "", String.join("; ", o.before()), String.join("; ", o.after())};
+            }
+        };
     }
 
     /**
