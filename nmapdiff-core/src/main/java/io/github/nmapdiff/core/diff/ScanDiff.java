@@ -23,24 +23,74 @@ import java.util.TreeSet;
  * <p>{@link #between(Scan, Scan)} is pure: no I/O, no logging, and the same inputs give the
  * same result. Instances are immutable and thread-safe.
  *
- * @param before the first (older) scan; never null
- * @param after the second (newer) scan; never null
- * @param preScanScripts the pre-scan script results, paired by id; never null
- * @param hosts every host of either scan, in ndiff's order; never null
- * @param postScanScripts the post-scan script results, paired by id; never null
- * @param hostsBefore how many hosts the first scan has (its host list may hold only those that changed)
- * @param hostsAfter how many hosts the second scan has
+ * <p>A final class rather than a record so that it can keep its typed changes, derived once.
  */
-public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts, List<HostDiff> hosts,
-        List<ScriptDiff> postScanScripts, int hostsBefore, int hostsAfter) {
+public final class ScanDiff {
+    private final Scan before;
+    private final Scan after;
+    private final List<ScriptDiff> preScanScripts;
+    private final List<HostDiff> hosts;
+    private final List<ScriptDiff> postScanScripts;
+    private final int hostsBefore;
+    private final int hostsAfter;
+    /** Derived on first use; a race derives it twice, alike. */
+    private volatile List<Change> changes;
 
-    /** Validates the fields and copies the lists. */
-    public ScanDiff {
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
-        preScanScripts = List.copyOf(preScanScripts);
-        hosts = List.copyOf(hosts);
-        postScanScripts = List.copyOf(postScanScripts);
+    /**
+     * Makes a diff of its parts.
+     *
+     * @param before the first (older) scan; never null
+     * @param after the second (newer) scan; never null
+     * @param preScanScripts the pre-scan script results, paired by id; never null
+     * @param hosts every host of either scan, in ndiff's order; never null
+     * @param postScanScripts the post-scan script results, paired by id; never null
+     * @param hostsBefore how many hosts the first scan has (its host list may hold only those that changed)
+     * @param hostsAfter how many hosts the second scan has
+     */
+    public ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts, List<HostDiff> hosts,
+            List<ScriptDiff> postScanScripts, int hostsBefore, int hostsAfter) {
+        this.before = Objects.requireNonNull(before, "before");
+        this.after = Objects.requireNonNull(after, "after");
+        this.preScanScripts = List.copyOf(preScanScripts);
+        this.hosts = List.copyOf(hosts);
+        this.postScanScripts = List.copyOf(postScanScripts);
+        this.hostsBefore = hostsBefore;
+        this.hostsAfter = hostsAfter;
+    }
+
+    /** Returns the first (older) scan; never null. */
+    public Scan before() {
+        return before;
+    }
+
+    /** Returns the second (newer) scan; never null. */
+    public Scan after() {
+        return after;
+    }
+
+    /** Returns the pre-scan script results, paired by id; never null. */
+    public List<ScriptDiff> preScanScripts() {
+        return preScanScripts;
+    }
+
+    /** Returns every host of either scan, in ndiff's order; never null. */
+    public List<HostDiff> hosts() {
+        return hosts;
+    }
+
+    /** Returns the post-scan script results, paired by id; never null. */
+    public List<ScriptDiff> postScanScripts() {
+        return postScanScripts;
+    }
+
+    /** Returns how many hosts the first scan has (its host list may hold only those that changed). */
+    public int hostsBefore() {
+        return hostsBefore;
+    }
+
+    /** Returns how many hosts the second scan has. */
+    public int hostsAfter() {
+        return hostsAfter;
     }
 
     /**
@@ -194,8 +244,30 @@ public record ScanDiff(Scan before, Scan after, List<ScriptDiff> preScanScripts,
         return hosts.stream().filter(h -> verbose || h.cost(verbose) > 0).toList();
     }
 
-    /** Returns the changes, typed and in ndiff's order, for programs to filter; never null. */
+    /** Returns the changes, typed and in ndiff's order, for programs to filter; derived once; never null. */
     public List<Change> changes() {
-        return Changes.of(this);
+        List<Change> derived = changes;
+        if (derived == null) {
+            derived = List.copyOf(Changes.of(this));
+            changes = derived;
+        }
+        return derived;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScanDiff d && before.equals(d.before) && after.equals(d.after)
+                && preScanScripts.equals(d.preScanScripts) && hosts.equals(d.hosts) && postScanScripts.equals(d.postScanScripts)
+                && hostsBefore == d.hostsBefore && hostsAfter == d.hostsAfter;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(before, after, preScanScripts, hosts, postScanScripts, hostsBefore, hostsAfter);
+    }
+
+    @Override
+    public String toString() {
+        return "ScanDiff[" + hostsBefore + " hosts before, " + hostsAfter + " after, " + changes().size() + " changes]";
     }
 }

@@ -123,4 +123,9 @@ class DiffJsonAndSummaryTest {
         assertThat(Change.Kind.PORT_OPENED.label(1)).isEqualTo("port opened");
         assertThat(Change.Kind.PORT_OPENED.label(2)).isEqualTo("ports opened");
     }
+
+    @Test
+    void theChangesOfADiffAreDerivedOnce() {
+        assertThat(diff.changes()).isSameAs(diff.changes());
+    }
 }
