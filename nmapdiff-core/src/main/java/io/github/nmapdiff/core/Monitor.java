@@ -116,7 +116,7 @@ public final class Monitor {
         Objects.requireNonNull(cancellation, "cancellation");
         try (StoreLock lock = store.lock(lockWait)) {
             List<String> warnings = new ArrayList<>();
-            Map<String, String> retryFailures = retryPending();
+            Map<String, NotifierFailure> retryFailures = retryPending();
             recoverKilledScans(warnings);
             List<String> finishedEarlier = finishEarlierRuns(warnings);
             if (cancellation.isCancelled()) {
@@ -174,16 +174,16 @@ public final class Monitor {
      * @param failures why each failed, by notifier id
      * @param toRetry the notifiers to give it again on the next run: failed, but not refused for good
      */
-    private record Told(Map<String, Delivery> deliveries, Map<String, String> failures, List<String> toRetry) {
+    private record Told(Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures, List<String> toRetry) {
     }
 
-    private Map<String, String> retryPending() {
-        Map<String, String> failures = new LinkedHashMap<>();
+    private Map<String, NotifierFailure> retryPending() {
+        Map<String, NotifierFailure> failures = new LinkedHashMap<>();
         for (Notifier notifier : notifiers) {
             try {
                 notifier.retryPending();
             } catch (RuntimeException e) {
-                failures.put(notifier.id(), message(e));
+                failures.put(notifier.id(), NotifierFailure.of(notifier.id(), e));
             }
         }
         return failures;
@@ -282,7 +282,7 @@ public final class Monitor {
     /** Gives a run's notification to notifiers; none for "no changes". */
     private Told tell(Evaluation run, Snapshot snapshot, byte[] xml, List<String> warnings, List<Notifier> toTell) {
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
-        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, NotifierFailure> failures = new LinkedHashMap<>();
         if (run.kind == MonitorReport.Kind.NO_CHANGES || toTell.isEmpty()) {
             return new Told(deliveries, failures, List.of());
         }
@@ -293,11 +293,12 @@ public final class Monitor {
         for (Notifier notifier : toTell) {
             try {
                 deliveries.put(notifier.id(), Objects.requireNonNull(notifier.send(notification), "delivery"));
-            } catch (NotificationRefusedException e) {
-                failures.put(notifier.id(), message(e));
             } catch (RuntimeException e) {
-                failures.put(notifier.id(), message(e));
-                toRetry.add(notifier.id());
+                NotifierFailure failure = NotifierFailure.of(notifier.id(), e);
+                failures.put(notifier.id(), failure);
+                if (!failure.refused()) {
+                    toRetry.add(notifier.id());
+                }
             }
         }
         return new Told(deliveries, failures, toRetry);

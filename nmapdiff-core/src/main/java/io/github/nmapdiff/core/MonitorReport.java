@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param outcome how the scan ended; never null
  * @param warnings what the run warned of; never null
  * @param deliveries what each notifier (by id) did with the notification; never null
- * @param failures why each failed notifier (by id) failed; never null, no null values
+ * @param failures why each failed notifier (by id) failed; never null
  * @param retryFailures why delivering what waited from earlier runs failed, by notifier id; never null
  * @param pending how many notifications wait to be delivered after the run, by notifier id (only those with
  *        some); never null
@@ -29,8 +29,8 @@ import java.util.Objects;
  * @param removed the snapshots retention removed; never null
  */
 public record MonitorReport(Kind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, String summary,
-        ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, String> failures,
-        Map<String, String> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
+        ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures,
+        Map<String, NotifierFailure> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
 
     /** What a run found. */
     public enum Kind {

@@ -110,8 +110,9 @@ final class Job {
                                         + " for the next run"));
             }
         }
-        report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: " + TerminalWriter.escape(why)));
-        report.retryFailures().forEach((id, why) -> err.println("nmapdiff: " + id + ": " + TerminalWriter.escape(why)));
+        report.failures().forEach((id, why) -> err.println("nmapdiff: notifier " + id + " failed: "
+                + TerminalWriter.escape(why.message())));
+        report.retryFailures().forEach((id, why) -> err.println("nmapdiff: " + id + ": " + TerminalWriter.escape(why.message())));
         report.pending().forEach((id, count) -> {
             // the one this run queued was named above
             int fromEarlierRuns = count - (report.deliveries().get(id) == Delivery.QUEUED ? 1 : 0);

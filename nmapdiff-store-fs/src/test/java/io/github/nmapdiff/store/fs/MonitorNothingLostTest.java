@@ -119,7 +119,11 @@ class MonitorNothingLostTest {
         recorder.down = true;
         MonitorReport changed = monitor(store, engine, recorder).run();
         assertThat(changed.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
-        assertThat(changed.failures()).containsKey("recorder");
+        assertThat(changed.failures()).hasEntrySatisfying("recorder", f -> {
+            assertThat(f.type()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(f.message()).isEqualTo("the outbox disk is full");
+            assertThat(f.refused()).as("given again next run").isFalse();
+        });
         assertThat(changed.snapshot().unnotified()).containsExactly("recorder");
 
         recorder.down = false;
