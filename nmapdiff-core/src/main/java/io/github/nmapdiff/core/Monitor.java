@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.internal.NdiffHost;
 import io.github.nmapdiff.core.model.Host;
@@ -165,7 +166,7 @@ public final class Monitor {
     }
 
     /** What a run found: its kind, its baseline, the diff and the summary line. */
-    private record Evaluation(MonitorReport.Kind kind, Snapshot baseline, ScanDiff diff, String summary) {
+    private record Evaluation(RunKind kind, Snapshot baseline, ScanDiff diff, String summary) {
     }
 
     /**
@@ -261,21 +262,21 @@ public final class Monitor {
         if (!scan.complete()) {
             ScanDiff diff = baseline == null ? null : ScanDiff.between(reachedOnly(baseline.scan, scan), scan);
             String summary = "incomplete scan" + (diff == null ? ", no baseline to compare with" : "; " + DiffSummary.of(diff));
-            return new Evaluation(MonitorReport.Kind.INCOMPLETE, baseline == null ? null : baseline.snapshot, diff, summary);
+            return new Evaluation(RunKind.INCOMPLETE, baseline == null ? null : baseline.snapshot, diff, summary);
         }
         if (baseline == null) {
             Snapshot previous = candidates.stream()
                     .filter(s -> s.complete() && s.scopeKnown() && !s.sameScopeAs(snapshot))
                     .reduce((first, second) -> second).orElse(null);
             if (previous != null) {
-                return new Evaluation(MonitorReport.Kind.SCOPE_CHANGED, null, null, scopeChange(previous, snapshot)
+                return new Evaluation(RunKind.SCOPE_CHANGED, null, null, scopeChange(previous, snapshot)
                         + " since snapshot " + previous.id() + "; nothing compared, this scan is the new baseline");
             }
-            return new Evaluation(MonitorReport.Kind.BASELINE, null, null, "baseline recorded: " + scan.hosts().size()
+            return new Evaluation(RunKind.BASELINE, null, null, "baseline recorded: " + scan.hosts().size()
                     + (scan.hosts().size() == 1 ? " host" : " hosts") + ", nothing to compare with yet");
         }
         ScanDiff diff = ScanDiff.between(baseline.scan, scan);
-        return new Evaluation(diff.changes().isEmpty() ? MonitorReport.Kind.NO_CHANGES : MonitorReport.Kind.CHANGES,
+        return new Evaluation(diff.changes().isEmpty() ? RunKind.NO_CHANGES : RunKind.CHANGES,
                 baseline.snapshot, diff, DiffSummary.of(diff));
     }
 
@@ -283,7 +284,7 @@ public final class Monitor {
     private Told tell(Evaluation run, Snapshot snapshot, byte[] xml, List<String> warnings, List<Notifier> toTell) {
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
         Map<String, NotifierFailure> failures = new LinkedHashMap<>();
-        if (run.kind == MonitorReport.Kind.NO_CHANGES || toTell.isEmpty()) {
+        if (run.kind == RunKind.NO_CHANGES || toTell.isEmpty()) {
             return new Told(deliveries, failures, List.of());
         }
         Notification notification = new Notification(run.kind, run.summary, snapshot, run.baseline, run.diff,

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.Snapshot;
 import java.util.List;
@@ -28,23 +29,9 @@ import java.util.Objects;
  *        reported; never null
  * @param removed the snapshots retention removed; never null
  */
-public record MonitorReport(Kind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, String summary,
+public record MonitorReport(RunKind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, String summary,
         ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures,
         Map<String, NotifierFailure> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
-
-    /** What a run found. */
-    public enum Kind {
-        /** The first scan of this scope: recorded as the baseline, nothing to compare. */
-        BASELINE,
-        /** Compared with the baseline: nothing changed. */
-        NO_CHANGES,
-        /** Compared with the baseline: something changed. */
-        CHANGES,
-        /** The targets or the scan arguments differ from every earlier complete scan: a new baseline, not a diff. */
-        SCOPE_CHANGED,
-        /** The scan did not finish; only the hosts it reached were compared, and it is never a baseline. */
-        INCOMPLETE
-    }
 
     /** Validates the fields and copies the collections. */
     public MonitorReport {

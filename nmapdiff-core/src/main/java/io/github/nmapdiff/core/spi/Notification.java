@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.spi;
 
-import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Objects;
  * @param baselineXml the baseline's XML; null when there was none
  * @param warnings what the run warned of (targets that did not resolve, a scan cut short); never null
  */
-public record Notification(MonitorReport.Kind kind, String summary, Snapshot snapshot, Snapshot baseline, ScanDiff diff,
+public record Notification(RunKind kind, String summary, Snapshot snapshot, Snapshot baseline, ScanDiff diff,
         String ndiffText, byte[] xml, byte[] baselineXml, List<String> warnings) {
 
     /** Validates the fields and copies the list. */

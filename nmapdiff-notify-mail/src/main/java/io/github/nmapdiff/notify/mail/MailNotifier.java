@@ -1,6 +1,6 @@
 package io.github.nmapdiff.notify.mail;
 
-import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.internal.SafeFiles;
@@ -392,7 +392,7 @@ public final class MailNotifier implements Notifier {
     }
 
     /** Keeps a message the server refused for good in {@code failed/}; returns where. */
-    private Path setAside(MimeMessage message, MonitorReport.Kind kind, String reason) {
+    private Path setAside(MimeMessage message, RunKind kind, String reason) {
         Path file = queue(message, kind);
         moveToFailed(file, reason);
         return config.outbox().resolve("failed").resolve(file.getFileName());
@@ -427,7 +427,7 @@ public final class MailNotifier implements Notifier {
     }
 
     /** Writes a message to the outbox, whole or not at all, forced to disk and readable by its owner only. */
-    private Path queue(MimeMessage message, MonitorReport.Kind kind) {
+    private Path queue(MimeMessage message, RunKind kind) {
         try {
             SafeFiles.createFolder(config.outbox(), SafeFiles.Access.OWNER);
             String base = FILE_TIME.format(clock.instant()) + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');

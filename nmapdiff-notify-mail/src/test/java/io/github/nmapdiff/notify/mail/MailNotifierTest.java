@@ -1,12 +1,12 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Address;
 import io.github.nmapdiff.core.model.AddressType;
@@ -92,7 +92,7 @@ class MailNotifierTest {
         Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.0/24"), List.of("-sV"), 1, null, "baseline", null);
         Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.0/24"), List.of("-sV"), 2,
                 diff.changes().size(), DiffSummary.of(diff), baseline.id());
-        return new Notification(MonitorReport.Kind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
+        return new Notification(RunKind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
                 NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
     }
 
@@ -195,9 +195,9 @@ class MailNotifierTest {
     @Test
     void subjectsSayWhatKindOfRunItWas() {
         Notification n = changes();
-        assertThat(MailNotifier.subject(new Notification(MonitorReport.Kind.BASELINE, "baseline", n.snapshot(), null, null, "",
+        assertThat(MailNotifier.subject(new Notification(RunKind.BASELINE, "baseline", n.snapshot(), null, null, "",
                 n.xml(), null, List.of()))).isEqualTo("nmapdiff: baseline recorded (2 hosts)");
-        assertThat(MailNotifier.subject(new Notification(MonitorReport.Kind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
+        assertThat(MailNotifier.subject(new Notification(RunKind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
                 n.ndiffText(), n.xml(), null, List.of()))).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
     }
 

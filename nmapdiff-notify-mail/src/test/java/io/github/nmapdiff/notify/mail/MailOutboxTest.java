@@ -1,10 +1,10 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.model.Scan;
@@ -49,7 +49,7 @@ class MailOutboxTest {
         Scan scan = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
         Snapshot snapshot = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null,
                 "baseline", null);
-        return new Notification(MonitorReport.Kind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, ndiff,
+        return new Notification(RunKind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, ndiff,
                 xml == null ? SampleScans.xml(scan) : xml, null, List.of());
     }
 

@@ -1,8 +1,8 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Scan;
@@ -41,7 +41,7 @@ class MailReadabilityTest {
         Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null, "baseline", null);
         Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.1"), List.of("-sV"), 1,
                 diff.changes().size(), DiffSummary.of(diff), baseline.id());
-        return new Notification(MonitorReport.Kind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
+        return new Notification(RunKind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
                 NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
     }
 

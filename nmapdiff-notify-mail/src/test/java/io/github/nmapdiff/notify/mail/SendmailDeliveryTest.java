@@ -1,11 +1,11 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.Delivery;
@@ -68,7 +68,7 @@ class SendmailDeliveryTest {
         Scan scan = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
         Snapshot snapshot = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null,
                 "baseline", null);
-        return new Notification(MonitorReport.Kind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, "",
+        return new Notification(RunKind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, "",
                 SampleScans.xml(scan), null, List.of());
     }
 

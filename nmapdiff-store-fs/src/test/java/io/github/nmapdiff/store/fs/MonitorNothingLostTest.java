@@ -1,5 +1,6 @@
 package io.github.nmapdiff.store.fs;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.Monitor;
@@ -118,7 +119,7 @@ class MonitorNothingLostTest {
 
         recorder.down = true;
         MonitorReport changed = monitor(store, engine, recorder).run();
-        assertThat(changed.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(changed.kind()).isEqualTo(RunKind.CHANGES);
         assertThat(changed.failures()).hasEntrySatisfying("recorder", f -> {
             assertThat(f.type()).isEqualTo(IllegalStateException.class.getName());
             assertThat(f.message()).isEqualTo("the outbox disk is full");
@@ -129,7 +130,7 @@ class MonitorNothingLostTest {
         recorder.down = false;
         MonitorReport next = monitor(store, engine, recorder).run();
 
-        assertThat(next.kind()).as("the new scan is the same as the last").isEqualTo(MonitorReport.Kind.NO_CHANGES);
+        assertThat(next.kind()).as("the new scan is the same as the last").isEqualTo(RunKind.NO_CHANGES);
         assertThat(next.finishedEarlier()).containsExactly(changed.snapshot().id());
         assertThat(recorder.received).hasSize(2);
         Notification late = recorder.received.get(1);
@@ -173,11 +174,11 @@ class MonitorNothingLostTest {
 
         assertThat(next.finishedEarlier()).containsExactly(orphan.id());
         assertThat(recorder.received).extracting(n -> n.snapshot().id()).containsExactly(baseline.snapshot().id(), orphan.id());
-        assertThat(recorder.received.get(1).kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(recorder.received.get(1).kind()).isEqualTo(RunKind.CHANGES);
         assertThat(recorder.received.get(1).baseline().id()).isEqualTo(baseline.snapshot().id());
         assertThat(recorder.received.get(1).warnings()).anyMatch(w -> w.contains("stopped before it could report"));
         assertThat(recorder.received.get(1).baselineXml()).isNotNull();
-        assertThat(next.kind()).isEqualTo(MonitorReport.Kind.NO_CHANGES);
+        assertThat(next.kind()).isEqualTo(RunKind.NO_CHANGES);
         assertThat(next.baseline().id()).isEqualTo(orphan.id());
     }
 
@@ -192,7 +193,7 @@ class MonitorNothingLostTest {
 
         MonitorReport next = monitor(store, engine, recorder).run();
 
-        assertThat(next.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+        assertThat(next.kind()).isEqualTo(RunKind.CHANGES);
         assertThat(next.summary()).isEqualTo("1 host changed: 1 port opened");
         assertThat(next.warnings()).anyMatch(w -> w.contains("metadata of snapshot " + baseline.snapshot().id()));
     }

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.store.fs;
 
+import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.Monitor;
@@ -76,7 +77,7 @@ class MonitorPipelineTest {
 
             MonitorReport first = monitor.build().run();
 
-            assertThat(first.kind()).isEqualTo(MonitorReport.Kind.BASELINE);
+            assertThat(first.kind()).isEqualTo(RunKind.BASELINE);
             assertThat(first.summary()).startsWith("baseline recorded: 2 hosts");
             assertThat(first.undelivered()).as("a baseline one notifier failed to take is not all good").isTrue();
             assertThat(first.failures()).containsKey("broken");
@@ -87,7 +88,7 @@ class MonitorPipelineTest {
                 second = monitor.build().run();
             }
 
-            assertThat(second.kind()).isEqualTo(MonitorReport.Kind.CHANGES);
+            assertThat(second.kind()).isEqualTo(RunKind.CHANGES);
             assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
             assertThat(second.diff().changes()).singleElement().isInstanceOfSatisfying(Change.PortOpened.class,
                     opened -> assertThat(opened.port()).isEqualTo(new PortKey(smtpPort, Protocol.TCP)));
@@ -102,7 +103,7 @@ class MonitorPipelineTest {
                 third = monitor.timeout(Duration.ofSeconds(6)).build().run();
             }
 
-            assertThat(third.kind()).isEqualTo(MonitorReport.Kind.INCOMPLETE);
+            assertThat(third.kind()).isEqualTo(RunKind.INCOMPLETE);
             assertThat(third.outcome()).isEqualTo(ScanResult.Outcome.TIMED_OUT);
             assertThat(third.snapshot().complete()).isFalse();
             assertThat(third.baseline().id()).isEqualTo(second.snapshot().id());
@@ -112,7 +113,7 @@ class MonitorPipelineTest {
             MonitorReport fourth = monitor.timeout(null).build().run();
 
             assertThat(fourth.baseline().id()).as("the incomplete scan is skipped").isEqualTo(second.snapshot().id());
-            assertThat(fourth.kind()).as("the smtp service is gone again").isEqualTo(MonitorReport.Kind.CHANGES);
+            assertThat(fourth.kind()).as("the smtp service is gone again").isEqualTo(RunKind.CHANGES);
             assertThat(fourth.diff().changes()).singleElement().isInstanceOf(Change.PortClosed.class);
             assertThat(store.list()).extracting(Snapshot::complete).containsExactly(true, true, false, true);
             assertThat(store.get(second.snapshot().id()).orElseThrow().summary()).isEqualTo("1 host changed: 1 port opened");
@@ -131,14 +132,14 @@ class MonitorPipelineTest {
             monitor.targets(List.of("127.0.0.1")).build().run();
             MonitorReport widened = monitor.targets(List.of("127.0.0.1", "127.0.0.2")).build().run();
 
-            assertThat(widened.kind()).isEqualTo(MonitorReport.Kind.SCOPE_CHANGED);
+            assertThat(widened.kind()).isEqualTo(RunKind.SCOPE_CHANGED);
             assertThat(widened.summary()).startsWith("the targets changed (127.0.0.1 -> 127.0.0.1 127.0.0.2) since snapshot")
                     .endsWith("nothing compared, this scan is the new baseline");
             assertThat(widened.diff()).isNull();
             assertThat(widened.undelivered()).isFalse();
 
             MonitorReport again = monitor.build().run();
-            assertThat(again.kind()).isEqualTo(MonitorReport.Kind.NO_CHANGES);
+            assertThat(again.kind()).isEqualTo(RunKind.NO_CHANGES);
             assertThat(again.baseline().id()).isEqualTo(widened.snapshot().id());
         }
     }
