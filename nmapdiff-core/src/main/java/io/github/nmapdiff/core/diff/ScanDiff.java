@@ -94,6 +94,16 @@ public final class ScanDiff {
     }
 
     /**
+     * Returns whether this diff holds only the hosts that changed, as {@link FileDiff} makes it:
+     * then {@link #before()} and {@link #after()} hold those hosts only, and
+     * {@link #hostsBefore()} and {@link #hostsAfter()} count the whole scans. The changes, the
+     * cost and ndiff's output without {@code -v} are those of the whole scans all the same.
+     */
+    public boolean partial() {
+        return before.hosts().size() != hostsBefore || after.hosts().size() != hostsAfter;
+    }
+
+    /**
      * Compares two scans.
      *
      * @param before the first (older) scan, never null

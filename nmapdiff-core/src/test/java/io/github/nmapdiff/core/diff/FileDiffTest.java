@@ -78,6 +78,8 @@ class FileDiffTest {
         assertThat(fast.hostsAfter()).isEqualTo(56);
         assertThat(fast.before().hosts()).as("only the host that changed").hasSize(1);
         assertThat(fast.after().hosts()).as("the host that changed and the new one").hasSize(2);
+        assertThat(fast.partial()).as("a diff of the changed hosts says so").isTrue();
+        assertThat(ScanDiff.between(before, after).partial()).isFalse();
     }
 
     @Test
