@@ -4,28 +4,16 @@ import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.internal.SafeFiles;
-import io.github.nmapdiff.core.diff.Change;
-import io.github.nmapdiff.core.diff.HostDiff;
-import io.github.nmapdiff.core.diff.HostRef;
-import io.github.nmapdiff.core.model.Host;
-import io.github.nmapdiff.core.model.Service;
-import io.github.nmapdiff.core.render.ServiceText;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +27,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,13 +42,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mails what a run found, with Jakarta Mail: a subject with the count of changes, a body in
- * text and HTML, and the ndiff text and both scans attached (up to a size cap).
+ * Mails what a run found, with Jakarta Mail: a composer writes the mail (a subject with the
+ * count of changes, a body in text and HTML, the ndiff text and both scans attached within a
+ * size budget); this class delivers it, to the SMTP server when one is set, else to the
+ * system's sendmail program, and keeps what it could not deliver.
  *
- * <p>Nothing is lost: when the SMTP server cannot be reached, the message is written to the
- * outbox folder as an {@code .eml} file (any mail client opens it) and {@link Delivery#QUEUED}
- * is returned; {@link #retryPending()}, at the start of the next run, sends what waits there.
- * With no SMTP server configured, every message goes to the outbox.
+ * <p>Nothing is lost: when the mail cannot be delivered now, it is written to the outbox
+ * folder as an {@code .eml} file (any mail client opens it) and {@link Delivery#QUEUED} is
+ * returned; {@link #retryPending()}, at the start of the next run, sends what waits there.
+ * Without an SMTP server and without a sendmail program, every mail goes to the outbox.
  *
  * <p>Everything that came from the scanned network (host names, banners, script output) is
  * escaped in the HTML part, and no header holds it: the subject is made of counts only, and
@@ -69,23 +58,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
-    /** The options the runner adds for its own files and progress, with their values: not what the user asked nmap for. */
-    private static final java.util.regex.Pattern RUNNER_OPTIONS = java.util.regex.Pattern.compile(" (?:-iL|-oX|--stats-every) \\S+");
 
-    /** How much of the ndiff text the body shows, in characters. */
-    static final int BODY_TEXT_LIMIT = 64 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final MailConfig config;
     private final MailTransport transport;
     private final Clock clock;
     private final Session session;
+    private final MailComposer composer;
 
     private MailNotifier(MailConfig config, MailTransport transport, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.session = session(config);
+        this.composer = new MailComposer(config, session, clock);
     }
 
     /**
@@ -101,6 +88,11 @@ public final class MailNotifier implements Notifier {
     /** Returns a notifier with another transport and clock, for tests and embedding. */
     public static MailNotifier of(MailConfig config, MailTransport transport, Clock clock) {
         return new MailNotifier(config, transport, clock);
+    }
+
+    /** The composer of this notifier's mails, for the tests of what a mail says. */
+    MailComposer composer() {
+        return composer;
     }
 
     @Override
@@ -151,7 +143,7 @@ public final class MailNotifier implements Notifier {
     public Delivery send(Notification notification) {
         MimeMessage message;
         try {
-            message = compose(notification);
+            message = composer.compose(notification);
         } catch (MessagingException | RuntimeException e) {
             // thrown on: the run stays unreported and is given again on the next run
             throw new NmapDiffException("cannot compose the mail: " + e.getMessage(), e);
@@ -163,7 +155,7 @@ public final class MailNotifier implements Notifier {
         }
         try {
             deliver(message);
-            LOG.info("mailed {} to {}", subject(notification), config.recipients());
+            LOG.info("mailed {} to {}", MailComposer.subject(notification), config.recipients());
             return Delivery.DELIVERED;
         } catch (MessagingException e) {
             String partly = partlyDelivered(e);
@@ -225,7 +217,7 @@ public final class MailNotifier implements Notifier {
                 List<String> refusals = new ArrayList<>();
                 for (Exception n = f.getNextException(); n != null; n = n instanceof MessagingException m ? m.getNextException() : null) {
                     if (n instanceof SMTPAddressFailedException a) {
-                        refusals.add(a.getAddress() + " (" + oneLine(String.valueOf(a.getMessage())) + ")");
+                        refusals.add(a.getAddress() + " (" + MailComposer.oneLine(String.valueOf(a.getMessage())) + ")");
                     }
                 }
                 if (refusals.isEmpty()) {
@@ -459,281 +451,5 @@ public final class MailNotifier implements Notifier {
                 super.updateMessageID();
             }
         }
-    }
-
-    // ---------------------------------------------------------------- composing
-
-    /**
-     * The ndiff text with nmap's command line as the user wrote it: without the temporary
-     * targets and output files and the progress option the runner adds. The attachment keeps
-     * ndiff's text exactly.
-     */
-    static String withoutRunnerFiles(String ndiffText) {
-        StringBuilder b = new StringBuilder(ndiffText.length());
-        for (String line : ndiffText.split("\n", -1)) {
-            if (line.length() > 1 && line.startsWith("Nmap ", 1) && line.contains(" scan initiated ") && line.contains(" as: ")) {
-                line = RUNNER_OPTIONS.matcher(line).replaceAll("");
-            }
-            b.append(line).append('\n');
-        }
-        return b.substring(0, b.length() - 1);
-    }
-
-    /** Returns the subject: counts only, never text from the network. */
-    static String subject(Notification n) {
-        List<Change> changes = n.changes();
-        long hosts = changes.stream().map(Change::host).filter(Objects::nonNull).map(HostRef::name).distinct().count();
-        String counts = changes.size() + (changes.size() == 1 ? " change" : " changes") + " on " + hosts + (hosts == 1 ? " host" : " hosts");
-        String subject = switch (n.kind()) {
-            case CHANGES -> "nmapdiff: " + counts;
-            case NO_CHANGES -> "nmapdiff: no changes";
-            case BASELINE -> "nmapdiff: baseline recorded (" + hosts(n.snapshot().hosts()) + ")";
-            case SCOPE_CHANGED -> "nmapdiff: targets or scan arguments changed, new baseline";
-            case INCOMPLETE -> "nmapdiff: INCOMPLETE scan, " + counts;
-        };
-        return oneLine(subject);
-    }
-
-    private static String hosts(int count) {
-        return count + (count == 1 ? " host" : " hosts");
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-    }
-
-    MimeMessage compose(Notification n) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(address(config.from()));
-        List<InternetAddress> to = new ArrayList<>();
-        for (String r : config.recipients()) {
-            to.add(address(r));
-        }
-        message.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
-        message.setSubject(subject(n), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
-        message.setHeader("X-Mailer", "nmapdiff");
-
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        List<String> omitted = new ArrayList<>();
-        List<MimeBodyPart> attachments = attachments(n, omitted);
-        text.setText(textBody(n, omitted), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(htmlBody(n, omitted), "UTF-8", "html");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        mixed.addBodyPart(body);
-        attachments.forEach(a -> {
-            try {
-                mixed.addBodyPart(a);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        message.setContent(mixed);
-        message.saveChanges();
-        return message;
-    }
-
-    private static InternetAddress address(String text) throws AddressException {
-        InternetAddress a = new InternetAddress(text, true);
-        a.validate();
-        return a;
-    }
-
-    private List<MimeBodyPart> attachments(Notification n, List<String> omitted) throws MessagingException {
-        List<MimeBodyPart> parts = new ArrayList<>();
-        long[] used = {0};
-        if (!n.ndiffText().isEmpty()) {
-            attach(parts, omitted, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
-                    "text/plain; charset=UTF-8");
-        }
-        attach(parts, omitted, used, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");
-        if (n.baseline() != null && n.baselineXml() != null) {
-            attach(parts, omitted, used, "scan-" + n.baseline().id() + ".xml", n.baselineXml(), "application/xml");
-        }
-        return parts;
-    }
-
-    /** Attaches while the attachments together stay within the limit, so that one huge banner cannot make a huge mail. */
-    private void attach(List<MimeBodyPart> parts, List<String> omitted, long[] used, String name, byte[] bytes, String type)
-            throws MessagingException {
-        if (used[0] + bytes.length > config.attachmentLimit()) {
-            omitted.add(name + " (" + bytes.length / 1024 + " KiB; the attachments may take " + config.attachmentLimit() / 1024
-                    + " KiB together)");
-            return;
-        }
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
-        part.setFileName(name);
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        // base64 keeps the bytes exactly, line endings included; a text encoding would make them CRLF
-        part.setHeader("Content-Transfer-Encoding", "base64");
-        used[0] += bytes.length;
-        parts.add(part);
-    }
-
-    /** The ndiff text in the body, cut where it would make the mail heavy to read; the whole text is attached. */
-    static String bodyText(String fullText) {
-        String ndiffText = withoutRunnerFiles(fullText);
-        if (ndiffText.length() <= BODY_TEXT_LIMIT) {
-            return ndiffText;
-        }
-        int cut = ndiffText.lastIndexOf('\n', BODY_TEXT_LIMIT);
-        return ndiffText.substring(0, cut > 0 ? cut + 1 : BODY_TEXT_LIMIT)
-                + "[... the diff is longer than the body shows (" + ndiffText.length() / 1024 + " K characters); the whole of it is attached]\n";
-    }
-
-    private static String textBody(Notification n, List<String> omitted) {
-        StringBuilder b = new StringBuilder();
-        b.append(n.summary()).append("\n\n");
-        b.append("Scan ").append(n.snapshot().id()).append(" (").append(n.snapshot().start()).append(", ")
-                .append(n.snapshot().complete() ? "complete" : "INCOMPLETE").append(", ").append(hosts(n.snapshot().hosts())).append(")");
-        if (n.baseline() != null) {
-            b.append(" compared with ").append(n.baseline().id()).append(" (").append(n.baseline().start()).append(")");
-        }
-        b.append(".\n");
-        for (String w : n.warnings()) {
-            b.append("Warning: ").append(w).append('\n');
-        }
-        if (!n.ndiffText().isEmpty()) {
-            b.append('\n').append(bodyText(n.ndiffText()));
-        }
-        if (!omitted.isEmpty()) {
-            b.append("\nNot attached, too large (the files are in the snapshot folder): ").append(String.join(", ", omitted)).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String htmlBody(Notification n, List<String> omitted) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>nmapdiff</title></head>"
-                + "<body style=\"font-family:sans-serif;max-width:1180px\">\n");
-        b.append("<h2>").append(Html.escape(n.summary())).append("</h2>\n");
-        b.append("<p>Scan ").append(Html.escape(n.snapshot().id())).append(" (").append(n.snapshot().start()).append(", ")
-                .append(n.snapshot().complete() ? "complete" : "<strong>incomplete</strong>").append(", ")
-                .append(hosts(n.snapshot().hosts())).append(")");
-        if (n.baseline() != null) {
-            b.append(" compared with ").append(Html.escape(n.baseline().id()));
-        }
-        b.append(".</p>\n");
-        for (String w : n.warnings()) {
-            b.append("<p><strong>Warning:</strong> ").append(Html.escape(w)).append("</p>\n");
-        }
-        List<Change> changes = n.changes();
-        if (!changes.isEmpty()) {
-            b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
-                    + "<tr><th>Change</th><th>Host</th><th>Port</th><th>Before</th><th>After</th></tr>\n");
-            for (Change c : changes) {
-                String[] cells = row(c, n);
-                b.append("<tr>");
-                for (String cell : cells) {
-                    b.append("<td>").append(Html.escape(cell)).append("</td>");
-                }
-                b.append("</tr>\n");
-            }
-            b.append("</table>\n");
-        }
-        if (!n.ndiffText().isEmpty()) {
-            // wrapped, so that a long banner or command line needs no horizontal scroll
-            b.append("<h3>ndiff</h3>\n<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">").append(Html.escape(bodyText(n.ndiffText()))).append("</pre>\n");
-        }
-        if (!omitted.isEmpty()) {
-            b.append("<p>Not attached, too large: ").append(Html.escape(String.join(", ", omitted))).append("</p>\n");
-        }
-        return b.append("</body></html>\n").toString();
-    }
-
-    /**
-     * One table row of a change: kind, host, port, before, after. The first cell is the kind's
-     * own label, the one the summary line uses too; a switch over the kind covers every kind.
-     */
-    static String[] row(Change c, Notification n) {
-        String host = c.host() == null ? "" : c.host().name();
-        String label = c.kind().label(1);
-        return switch (c.kind()) {
-            case PORT_OPENED -> {
-                Change.PortOpened o = (Change.PortOpened) c;
-                yield new String[] {label, host, o.port().toString(),
-                    o.before() != null ? o.before().toString() : notShown(n, o.host(), true), "open " + service(o.service())};
-            }
-            case PORT_CLOSED -> {
-                Change.PortClosed o = (Change.PortClosed) c;
-                yield new String[] {label, host, o.port().toString(), "open " + service(o.service()),
-                    o.after() != null ? o.after().toString() : notShown(n, o.host(), false)};
-            }
-            case PORT_STATE_CHANGED -> {
-                Change.PortStateChanged s = (Change.PortStateChanged) c;
-                yield new String[] {label, host, s.port().toString(), state(s.before()), state(s.after())};
-            }
-            case SERVICE_CHANGED -> {
-                Change.ServiceChanged s = (Change.ServiceChanged) c;
-                yield new String[] {label, host, s.port().toString(), service(s.before()), service(s.after())};
-            }
-            case SCRIPT_CHANGED -> {
-                Change.ScriptChanged s = (Change.ScriptChanged) c;
-                yield new String[] {label + ": " + s.id(), host, s.port() == null ? "" : s.port().toString(), nullToDash(s.before()),
-                    nullToDash(s.after())};
-            }
-            case HOST_ADDED -> new String[] {label, host, "", "", state(((Change.HostAdded) c).state())};
-            case HOST_REMOVED -> new String[] {label, host, "", state(((Change.HostRemoved) c).state()), ""};
-            case HOST_STATE_CHANGED -> {
-                Change.HostStateChanged s = (Change.HostStateChanged) c;
-                yield new String[] {label, host, "", state(s.before()), state(s.after())};
-            }
-            case HOST_IDENTITY_CHANGED -> new String[] {label, host, "", ((Change.HostIdentityChanged) c).before().name(), host};
-            case EXTRAPORTS_CHANGED -> {
-                Change.ExtraPortsChanged e = (Change.ExtraPortsChanged) c;
-                yield new String[] {label, host, "", e.before(), e.after()};
-            }
-            case OS_CHANGED -> {
-                Change.OsChanged o = (Change.OsChanged) c;
-                yield new String[] {label, host, "", String.join("; ", o.before()), String.join("; ", o.after())};
-            }
-        };
-    }
-
-    /**
-     * What a port that nmap did not list was: one of the host's "Not shown" ports, whose state
-     * that line gives ("Not shown: 4999 closed ports"), in the scan before or after.
-     */
-    static String notShown(Notification n, HostRef host, boolean before) {
-        if (n.diff() != null) {
-            for (HostDiff hd : n.diff().hosts()) {
-                Host side = before ? hd.before() : hd.after();
-                Host other = before ? hd.after() : hd.before();
-                Host named = other != null ? other : side;
-                if (side == null || named == null || !addresses(named).equals(new java.util.HashSet<>(host.addresses()))) {
-                    continue;
-                }
-                List<String> states = side.extraPorts().stream().map(e -> e.state().toString()).distinct().toList();
-                if (!states.isEmpty()) {
-                    return String.join(" or ", states) + " (not shown)";
-                }
-            }
-        }
-        return "not listed";
-    }
-
-    private static java.util.Set<String> addresses(Host host) {
-        java.util.Set<String> all = new java.util.HashSet<>();
-        host.addresses().forEach(a -> all.add(a.address()));
-        return all;
-    }
-
-    private static String state(Object state) {
-        return state == null ? "not listed" : state.toString();
-    }
-
-    private static String nullToDash(String s) {
-        return s == null ? "-" : s;
-    }
-
-    private static String service(Service s) {
-        return ServiceText.describe(s);
     }
 }

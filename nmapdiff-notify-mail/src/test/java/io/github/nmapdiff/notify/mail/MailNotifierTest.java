@@ -195,9 +195,9 @@ class MailNotifierTest {
     @Test
     void subjectsSayWhatKindOfRunItWas() {
         Notification n = changes();
-        assertThat(MailNotifier.subject(new Notification(RunKind.BASELINE, "baseline", n.snapshot(), null, null, "",
+        assertThat(MailComposer.subject(new Notification(RunKind.BASELINE, "baseline", n.snapshot(), null, null, "",
                 n.xml(), null, List.of()))).isEqualTo("nmapdiff: baseline recorded (2 hosts)");
-        assertThat(MailNotifier.subject(new Notification(RunKind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
+        assertThat(MailComposer.subject(new Notification(RunKind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
                 n.ndiffText(), n.xml(), null, List.of()))).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
     }
 

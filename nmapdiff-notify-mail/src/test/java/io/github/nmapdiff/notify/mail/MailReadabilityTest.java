@@ -50,7 +50,7 @@ class MailReadabilityTest {
         Notification n = opened();
         assertThat(n.ndiffText()).contains("-iL /var/lib/nmapdiff/.running");
 
-        String body = MailNotifier.bodyText(n.ndiffText());
+        String body = MailComposer.bodyText(n.ndiffText());
 
         assertThat(body).contains("as: nmap -v -sV --top-ports 1000\n").doesNotContain(".running").doesNotContain("--stats-every");
     }
@@ -61,7 +61,7 @@ class MailReadabilityTest {
         Change.PortOpened change = n.changes().stream().filter(Change.PortOpened.class::isInstance).map(Change.PortOpened.class::cast)
                 .findFirst().orElseThrow();
 
-        assertThat(MailNotifier.row(change, n)).containsExactly("port opened", "127.0.0.1", "80/tcp", "closed (not shown)",
+        assertThat(MailComposer.row(change, n)).containsExactly("port opened", "127.0.0.1", "80/tcp", "closed (not shown)",
                 "open ssh OpenSSH 9.2p1");
     }
 
@@ -71,7 +71,7 @@ class MailReadabilityTest {
         MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(java.nio.file.Path.of("/nonexistent"))
                 .sendmail(List.of("/nonexistent")).build());
 
-        String text = String.valueOf(((jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.compose(n).getContent())
+        String text = String.valueOf(((jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.composer().compose(n).getContent())
                 .getBodyPart(0).getContent()).getBodyPart(0).getContent());
 
         assertThat(text).contains("complete, 1 host)").doesNotContain("1 hosts");
@@ -90,7 +90,7 @@ class MailReadabilityTest {
                 n.ndiffText() + longLine, n.xml(), n.baselineXml(), n.warnings());
         MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(dir.resolve("outbox"))
                 .sendmail(List.of("/nonexistent")).build());
-        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.compose(wide).getContent())
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.composer().compose(wide).getContent())
                 .getBodyPart(0).getContent();
         String html = String.valueOf(alternative.getBodyPart(1).getContent());
         // the page reports its own widths and whether a <b> from the banner became an element
