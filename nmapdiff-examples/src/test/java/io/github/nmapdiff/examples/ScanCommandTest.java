@@ -397,4 +397,21 @@ class ScanCommandTest {
         assertThat(err.toString()).contains("bad.txt:1:").contains("0 to 32");
         assertThat(scans).doesNotExist();
     }
+
+    @Test
+    void aPasswordSentWithoutTlsIsWarnedOf() throws Exception {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            // no nmap: the run stops after the mail settings are read, before anything is scanned
+            run("-f", targets().toString(), "-o", dir.resolve("scans").toString(), "--nmap", dir.resolve("no-nmap").toString(),
+                    "--email", "secops@example.test", "--smtp-host", "mail.example.test", "--smtp-user", "nmapdiff",
+                    "--smtp-password-env", "HOME", "--smtp-tls", "none");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).as(err.toString())
+                .contains("the SMTP password may be sent to mail.example.test without TLS (--smtp-tls none)");
+    }
 }
