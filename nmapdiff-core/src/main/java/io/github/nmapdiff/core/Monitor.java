@@ -57,6 +57,7 @@ public final class Monitor {
     private final ScanEngine engine;
     private final List<String> scopeArguments;
     private final SnapshotStore store;
+    private final Snapshots snapshots;
     private final List<Notifier> notifiers;
     private final List<String> targets;
     private final Duration timeout;
@@ -67,8 +68,9 @@ public final class Monitor {
 
     private Monitor(Builder b) {
         this.engine = Objects.requireNonNull(b.engine, "engine");
-        this.scopeArguments = List.copyOf(b.scopeArguments);
+        this.scopeArguments = List.copyOf(engine.scope());
         this.store = Objects.requireNonNull(b.store, "store");
+        this.snapshots = Snapshots.of(store);
         this.notifiers = List.copyOf(b.notifiers);
         this.targets = List.copyOf(b.targets);
         if (targets.isEmpty()) {
@@ -124,7 +126,7 @@ public final class Monitor {
                 throw new RunCancelledException("stopped before the scan started; nothing was scanned");
             }
 
-            ScanRun running = engine.start(new ScanRequest(targets, timeout, listener));
+            ScanRun running = engine.start(ScanRequest.of(targets).withTimeout(timeout).withListener(listener));
             ScanResult result;
             cancellation.scanStarted(running);
             try {
@@ -139,20 +141,20 @@ public final class Monitor {
                 warnings.add("the scan says it started at " + start + ", later than this machine's clock (" + now
                         + "): one of the clocks is wrong; snapshots are ordered by when they were kept here");
             }
-            Snapshot snapshot = store.save(new NewSnapshot(scan, result.xml(), start, targets, scopeArguments));
+            Snapshot snapshot = store.save(NewSnapshot.of(scan, result.xml(), start, targets, scopeArguments));
             warnings.addAll(result.warnings());
             if (!scan.complete()) {
                 warnings.add("the scan is incomplete (" + describe(result.outcome()) + "): it is kept but is no baseline,"
                         + " and only the " + scan.hosts().size() + " hosts it reached are compared");
             }
 
-            Evaluation run = evaluate(snapshot, scan, store.list(), warnings);
+            Evaluation run = evaluate(snapshot, scan, snapshots.list(), warnings);
             Told told = tell(run, snapshot, result.xml(), warnings, notifiers);
             Snapshot recorded = snapshot.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
                     run.baseline == null ? null : run.baseline.id(), told.toRetry);
             store.update(recorded);
 
-            List<String> removed = retention == null ? List.of() : store.applyRetention(retention);
+            List<String> removed = retention == null ? List.of() : snapshots.applyRetention(retention, clock.instant());
             Map<String, Integer> pending = new LinkedHashMap<>();
             for (Notifier notifier : notifiers) {
                 int waiting = notifier.pending();
@@ -196,7 +198,7 @@ public final class Monitor {
             ScanResult result = recovered.result();
             Scan scan = result.scan().complete() ? result.scan().asIncomplete() : result.scan();
             Instant start = scan.start() != null ? scan.start() : clock.instant();
-            Snapshot kept = store.save(new NewSnapshot(scan, result.xml(), start, recovered.targets(), scopeArguments));
+            Snapshot kept = store.save(NewSnapshot.of(scan, result.xml(), start, recovered.targets(), scopeArguments));
             warnings.add("an earlier run was killed during its scan; the " + scan.hosts().size()
                     + " hosts it had finished are kept as the incomplete snapshot " + kept.id());
         }
@@ -210,7 +212,7 @@ public final class Monitor {
      */
     private List<String> finishEarlierRuns(List<String> warnings) {
         List<String> finished = new ArrayList<>();
-        List<Snapshot> all = store.list();
+        List<Snapshot> all = snapshots.list();
         for (int i = 0; i < all.size(); i++) {
             Snapshot earlier = all.get(i);
             if (!earlier.needsFinishing()) {
@@ -229,8 +231,8 @@ public final class Monitor {
             Scan scan;
             byte[] xml;
             try {
-                scan = store.read(earlier.id());
-                xml = store.readXml(earlier.id());
+                scan = snapshots.read(earlier.id());
+                xml = snapshots.readXml(earlier.id());
             } catch (NmapDiffException e) {
                 warnings.add("snapshot " + earlier.id() + " was not reported by its run and cannot be read now: " + message(e));
                 store.update(earlier.withRun(null, "unreadable: " + message(e), null, List.of()));
@@ -287,9 +289,12 @@ public final class Monitor {
         if (run.kind == RunKind.NO_CHANGES || toTell.isEmpty()) {
             return new Told(deliveries, failures, List.of());
         }
-        Notification notification = new Notification(run.kind, run.summary, snapshot, run.baseline, run.diff,
-                run.diff == null ? "" : NdiffText.of(false, clock.getZone()).render(run.diff), xml, baselineXml(run, warnings),
-                warnings);
+        Notification.Builder built = Notification.builder(run.kind, run.summary, snapshot).xml(xml)
+                .baseline(run.baseline, baselineXml(run, warnings)).warnings(warnings);
+        if (run.diff != null) {
+            built.diff(run.diff, NdiffText.of(false, clock.getZone()).render(run.diff));
+        }
+        Notification notification = built.build();
         List<String> toRetry = new ArrayList<>();
         for (Notifier notifier : toTell) {
             try {
@@ -311,7 +316,7 @@ public final class Monitor {
             return null;
         }
         try {
-            return store.readXml(run.baseline.id());
+            return snapshots.readXml(run.baseline.id());
         } catch (NmapDiffException e) {
             warnings.add("the baseline " + run.baseline.id() + " cannot be attached: " + message(e));
             return null;
@@ -337,7 +342,7 @@ public final class Monitor {
                 continue;
             }
             try {
-                Baseline found = new Baseline(candidate, store.read(candidate.id()));
+                Baseline found = new Baseline(candidate, snapshots.read(candidate.id()));
                 if (!candidate.scopeKnown()) {
                     warnings.add("the metadata of snapshot " + candidate.id() + " is lost or unreadable, so its targets and"
                             + " arguments are unknown; it is compared with all the same, as the newest complete scan");
@@ -383,7 +388,6 @@ public final class Monitor {
     /** Builds a {@link Monitor}; not thread-safe. */
     public static final class Builder {
         private ScanEngine engine;
-        private List<String> scopeArguments = List.of();
         private SnapshotStore store;
         private final List<Notifier> notifiers = new ArrayList<>();
         private List<String> targets = List.of();
@@ -397,12 +401,11 @@ public final class Monitor {
         }
 
         /**
-         * The scan engine, and the arguments that decide what its scans cover: when they change,
-         * the next run starts a new baseline instead of comparing.
+         * The scan engine. What its scans cover is its {@link ScanEngine#scope()} and the
+         * targets: when either changes, the next run starts a new baseline instead of comparing.
          */
-        public Builder engine(ScanEngine scanEngine, List<String> arguments) {
+        public Builder engine(ScanEngine scanEngine) {
             this.engine = Objects.requireNonNull(scanEngine, "scanEngine");
-            this.scopeArguments = List.copyOf(arguments);
             return this;
         }
 

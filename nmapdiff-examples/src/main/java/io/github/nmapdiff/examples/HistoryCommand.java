@@ -1,5 +1,6 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.Snapshots;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new io.github.nmapdiff.core.SnapshotStoreException("no snapshot folder " + folder, null);
         }
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder);
-        List<Snapshot> snapshots = store.list();
+        List<Snapshot> snapshots = Snapshots.of(store).list();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-18s %-20s %-10s %5s %7s  %s%n", "ID", "STARTED (UTC)", "SCAN", "HOSTS", "CHANGES", "SUMMARY");
         for (Snapshot s : snapshots) {

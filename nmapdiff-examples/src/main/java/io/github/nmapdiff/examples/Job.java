@@ -55,7 +55,7 @@ final class Job {
             builder.notifier(MailNotifier.of(mailConfig));
         }
         Monitor monitor = builder
-                .engine(scanner, nmapOptions.arguments())
+                .engine(scanner)
                 .store(store)
                 .notifiers(plugins.notifiers())
                 .targets(targets)

@@ -255,7 +255,7 @@ final class JobOptions {
         }
         Integer keep = last == null ? null : atLeastOne(last, "--keep-last (keep.last)");
         Integer age = days == null ? null : atLeastOne(days, "--keep-days (keep.days)");
-        return new RetentionPolicy(keep, age == null ? null : Duration.ofDays(age));
+        return RetentionPolicy.of(keep, age == null ? null : Duration.ofDays(age));
     }
 
     /** A whole number of at least 1, or an error in the option's terms. */

@@ -14,8 +14,9 @@ class ProgressReporterTest {
         StringWriter screen = new StringWriter();
         ProgressReporter reporter = new ProgressReporter(new PrintWriter(screen), Duration.ofSeconds(30));
 
-        reporter.progress(new ScanProgress("Service scan", 50.0, Duration.ofSeconds(75), Duration.ofSeconds(10), 1, 2));
-        reporter.progress(new ScanProgress("Service scan", 100.0, null, Duration.ofSeconds(20), 2, 2));
+        reporter.progress(ScanProgress.builder().task("Service scan").percent(50.0).remaining(Duration.ofSeconds(75))
+                .elapsed(Duration.ofSeconds(10)).hosts(1, 2).build());
+        reporter.progress(ScanProgress.builder().task("Service scan").percent(100.0).elapsed(Duration.ofSeconds(20)).hosts(2, 2).build());
         reporter.finish();
 
         assertThat(screen.toString())
@@ -26,8 +27,9 @@ class ProgressReporterTest {
 
     @Test
     void progressIsDescribedForLogLines() {
-        assertThat(ProgressReporter.describe(new ScanProgress(null, Double.NaN, null, null, 0, 0))).isEqualTo("starting, 0 hosts done");
-        assertThat(ProgressReporter.describe(new ScanProgress("SYN Stealth Scan", 12.5, Duration.ofHours(2), null, 3, 4)))
+        assertThat(ProgressReporter.describe(ScanProgress.builder().build())).isEqualTo("starting, 0 hosts done");
+        assertThat(ProgressReporter.describe(ScanProgress.builder().task("SYN Stealth Scan").percent(12.5)
+                .remaining(Duration.ofHours(2)).hosts(3, 4).build()))
                 .isEqualTo("SYN Stealth Scan 12.5%, 2:00:00 left, 3 hosts done");
     }
 }

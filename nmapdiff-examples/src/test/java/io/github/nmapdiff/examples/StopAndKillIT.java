@@ -1,5 +1,6 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
@@ -150,7 +151,7 @@ class StopAndKillIT {
         Process last = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-last.txt"), "127.0.0.1");
         assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(scans);
+        Snapshots store = Snapshots.of(FileSystemSnapshotStore.open(scans));
         List<Snapshot> all = store.list();
         List<String> mails = new ArrayList<>();
         try (Stream<Path> files = Files.list(scans.resolve("outbox"))) {

@@ -88,6 +88,15 @@ public final class NmapScanner implements ScanEngine {
     }
 
     /**
+     * Returns nmap's arguments: with the targets, they decide what a scan covers, and a
+     * change of them starts a new baseline.
+     */
+    @Override
+    public List<String> scope() {
+        return options.arguments();
+    }
+
+    /**
      * Returns the command line a scan runs, without the files the runner adds.
      *
      * @return the program and its arguments; never null
@@ -137,9 +146,9 @@ public final class NmapScanner implements ScanEngine {
                         ? Files.readAllLines(dir.resolve("targets.txt"), StandardCharsets.UTF_8) : List.of();
                 Scan scan = new NmapXmlReader().read(new ByteArrayInputStream(bytes), dir.resolve("scan.xml").toString());
                 if (!scan.hosts().isEmpty() && !targets.isEmpty()) {
-                    recovered.add(RecoveredScan.of(targets, new ScanResult(scan.asIncomplete(), bytes,
-                            List.of(executable), ScanResult.Outcome.CANCELLED,
-                            List.of("recovered from a run that was killed during its scan"))));
+                    recovered.add(RecoveredScan.of(targets, ScanResult.builder(scan.asIncomplete(), bytes)
+                            .commandLine(List.of(executable)).outcome(ScanResult.Outcome.CANCELLED)
+                            .warnings(List.of("recovered from a run that was killed during its scan")).build()));
                 }
             } catch (IOException | NmapDiffException e) {
                 LOG.warn("the scan left in {} by a killed run cannot be read ({}); it is removed", dir, e.getMessage());

@@ -1,19 +1,20 @@
 package io.github.nmapdiff.core.spi;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which snapshots to keep: the last {@code keepLast}, and those younger than {@code maxAge};
  * a snapshot that either rule keeps stays. The newest complete snapshot, the baseline of the
- * next run, always stays.
- *
- * @param keepLast how many of the newest snapshots to keep; null for no such rule
- * @param maxAge how old a snapshot may be and still be kept; null for no such rule
+ * next run, always stays. Immutable; made with {@link #keepLast(int)}, {@link #maxAge(Duration)}
+ * or {@link #of(Integer, Duration)}.
  */
-public record RetentionPolicy(Integer keepLast, Duration maxAge) {
+public final class RetentionPolicy {
+    private final Integer keepLast;
+    private final Duration maxAge;
 
-    /** Validates the fields. */
-    public RetentionPolicy {
+    private RetentionPolicy(Integer keepLast, Duration maxAge) {
         if (keepLast == null && maxAge == null) {
             throw new IllegalArgumentException("a retention policy needs keepLast, maxAge or both");
         }
@@ -23,6 +24,8 @@ public record RetentionPolicy(Integer keepLast, Duration maxAge) {
         if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
             throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
         }
+        this.keepLast = keepLast;
+        this.maxAge = maxAge;
     }
 
     /** Keeps the last {@code n} snapshots. */
@@ -32,6 +35,43 @@ public record RetentionPolicy(Integer keepLast, Duration maxAge) {
 
     /** Keeps the snapshots younger than {@code age}. */
     public static RetentionPolicy maxAge(Duration age) {
-        return new RetentionPolicy(null, age);
+        return new RetentionPolicy(null, Objects.requireNonNull(age, "age"));
+    }
+
+    /**
+     * Keeps the last {@code keepLast} and those younger than {@code maxAge}.
+     *
+     * @param keepLast how many of the newest snapshots to keep; null for no such rule
+     * @param maxAge how old a snapshot may be and still be kept; null for no such rule
+     * @return the policy, never null
+     * @throws IllegalArgumentException when both are null, {@code keepLast} is below 1 or {@code maxAge} not positive
+     */
+    public static RetentionPolicy of(Integer keepLast, Duration maxAge) {
+        return new RetentionPolicy(keepLast, maxAge);
+    }
+
+    /** Returns how many of the newest snapshots to keep, when that rule is set. */
+    public Optional<Integer> keepLast() {
+        return Optional.ofNullable(keepLast);
+    }
+
+    /** Returns how old a snapshot may be and still be kept, when that rule is set. */
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(maxAge);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RetentionPolicy p && Objects.equals(keepLast, p.keepLast) && Objects.equals(maxAge, p.maxAge);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keepLast, maxAge);
+    }
+
+    @Override
+    public String toString() {
+        return "RetentionPolicy[keepLast " + keepLast + ", maxAge " + maxAge + "]";
     }
 }

@@ -16,6 +16,18 @@ public interface ScanEngine {
     String id();
 
     /**
+     * Returns the arguments that decide what this engine's scans cover (nmap's scan options,
+     * say, without those that only change how it runs): with the targets, they are a
+     * snapshot's scope. When they change, the monitor starts a new baseline instead of
+     * reporting every difference as a change.
+     *
+     * @return the arguments, never null; empty by default
+     */
+    default List<String> scope() {
+        return List.of();
+    }
+
+    /**
      * Starts a scan and returns at once.
      *
      * @param request what to scan, never null

@@ -3,14 +3,113 @@ package io.github.nmapdiff.core.spi;
 import java.time.Duration;
 
 /**
- * Where a scan stands, as nmap reports it with {@code --stats-every}.
- *
- * @param task the phase, such as {@code SYN Stealth Scan} or {@code Service scan}; may be null before the first report
- * @param percent how much of the phase is done, 0 to 100; NaN when not known
- * @param remaining nmap's estimate of the time left in the phase; null when not known
- * @param elapsed the time since the scan started; may be null
- * @param hostsCompleted how many hosts are completely scanned
- * @param hostsUp how many hosts are up so far
+ * Where a scan stands, as nmap reports it with {@code --stats-every}. Immutable; an engine
+ * makes one with {@link #builder()}.
  */
-public record ScanProgress(String task, double percent, Duration remaining, Duration elapsed, int hostsCompleted, int hostsUp) {
+public final class ScanProgress {
+    private final String task;
+    private final double percent;
+    private final Duration remaining;
+    private final Duration elapsed;
+    private final int hostsCompleted;
+    private final int hostsUp;
+
+    private ScanProgress(Builder b) {
+        this.task = b.task;
+        this.percent = b.percent;
+        this.remaining = b.remaining;
+        this.elapsed = b.elapsed;
+        this.hostsCompleted = b.hostsCompleted;
+        this.hostsUp = b.hostsUp;
+    }
+
+    /** Starts a report that knows nothing yet: no task, percent NaN, no times, no hosts. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the phase, such as {@code SYN Stealth Scan} or {@code Service scan}; may be null before the first report. */
+    public String task() {
+        return task;
+    }
+
+    /** Returns how much of the phase is done, 0 to 100; NaN when not known. */
+    public double percent() {
+        return percent;
+    }
+
+    /** Returns the engine's estimate of the time left in the phase; null when not known. */
+    public Duration remaining() {
+        return remaining;
+    }
+
+    /** Returns the time since the scan started; may be null. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Returns how many hosts are completely scanned. */
+    public int hostsCompleted() {
+        return hostsCompleted;
+    }
+
+    /** Returns how many hosts are up so far. */
+    public int hostsUp() {
+        return hostsUp;
+    }
+
+    @Override
+    public String toString() {
+        return "ScanProgress[" + task + ", " + percent + "%, remaining " + remaining + ", elapsed " + elapsed + ", "
+                + hostsCompleted + " completed, " + hostsUp + " up]";
+    }
+
+    /** Builds a {@link ScanProgress}; not thread-safe. */
+    public static final class Builder {
+        private String task;
+        private double percent = Double.NaN;
+        private Duration remaining;
+        private Duration elapsed;
+        private int hostsCompleted;
+        private int hostsUp;
+
+        private Builder() {
+        }
+
+        /** The phase. */
+        public Builder task(String phase) {
+            this.task = phase;
+            return this;
+        }
+
+        /** How much of the phase is done, 0 to 100, or NaN. */
+        public Builder percent(double done) {
+            this.percent = done;
+            return this;
+        }
+
+        /** The estimate of the time left in the phase. */
+        public Builder remaining(Duration left) {
+            this.remaining = left;
+            return this;
+        }
+
+        /** The time since the scan started. */
+        public Builder elapsed(Duration since) {
+            this.elapsed = since;
+            return this;
+        }
+
+        /** How many hosts are completely scanned and how many are up so far. */
+        public Builder hosts(int completed, int up) {
+            this.hostsCompleted = completed;
+            this.hostsUp = up;
+            return this;
+        }
+
+        /** Returns the report. */
+        public ScanProgress build() {
+            return new ScanProgress(this);
+        }
+    }
 }

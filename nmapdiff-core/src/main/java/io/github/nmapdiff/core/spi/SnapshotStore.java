@@ -1,16 +1,20 @@
 package io.github.nmapdiff.core.spi;
 
-import io.github.nmapdiff.core.model.Scan;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps scans as snapshots, finds them again by time, and forgets old ones: the SPI behind
- * {@code nmapdiff-store-fs}'s {@code FileSystemSnapshotStore}. Implementations must be
- * thread-safe; {@link #lock(Duration)} serialises whole runs, also across processes where the
- * store can. Every implementation should pass {@code SnapshotStoreContract} from the core's
- * test-jar.
+ * Keeps snapshots: the storage primitives behind {@code nmapdiff-store-fs}'s
+ * {@code FileSystemSnapshotStore}. A store keeps bytes and what it is told of them; the
+ * policy (which snapshot is the baseline, in what order they were taken, which ones
+ * retention removes, parsing the XML) is the core's, in
+ * {@link io.github.nmapdiff.core.Snapshots}, so every store gets it right the same way.
+ *
+ * <p>Implementations must be thread-safe, and {@link #lock(Duration)} must exclude other runs
+ * of the same store (across processes where the store can be shared by them). Every
+ * implementation should pass {@code SnapshotStoreContract} of {@code nmapdiff-testkit}.
  *
  * <p>This interface only grows by {@code default} methods.
  */
@@ -20,18 +24,31 @@ public interface SnapshotStore {
     String id();
 
     /**
-     * Keeps a scan. Either the whole snapshot is kept or nothing is: a failure leaves the
-     * store as it was.
+     * Takes the store for one run, waiting at most {@code maxWait} for another run to finish.
+     * While one run holds it, no other run of this store (in this process or, where the store is
+     * shared by processes, in another) gets it.
+     *
+     * @param maxWait how long to wait, never null
+     * @return the lock, to close when the run ends; never null
+     * @throws io.github.nmapdiff.core.StoreLockedException when another run still holds the store after {@code maxWait}
+     */
+    StoreLock lock(Duration maxWait);
+
+    /**
+     * Keeps a scan under a new id. Either the whole snapshot is kept or nothing is: a failure
+     * leaves the store as it was. The id is the store's choice; two snapshots the store
+     * holds never share one, also when their scans started at the same instant.
      *
      * @param snapshot the scan to keep, never null
-     * @return what the store now knows of it, never null
+     * @return what the store now knows of it ({@link NewSnapshot#toSnapshot} with the id and the time it was kept)
      * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be kept (a full disk, say); the message says what to do
      */
     Snapshot save(NewSnapshot snapshot);
 
     /**
-     * Returns every snapshot, oldest first. Entries the store cannot make sense of are
-     * skipped (and reported by the store), never fatal.
+     * Returns every snapshot the store holds, in any order (the core orders them by when they
+     * were taken; among equal times, the store's order stays). Entries the store cannot make
+     * sense of are skipped (and reported by the store), never fatal.
      *
      * @return the snapshots, never null
      */
@@ -42,56 +59,45 @@ public interface SnapshotStore {
      *
      * @param id the snapshot's id, never null
      * @return the snapshot, or empty when there is none with that id
-     * @throws IllegalArgumentException when {@code id} is not an id of this store at all
      */
-    Optional<Snapshot> get(String id);
+    default Optional<Snapshot> get(String id) {
+        return list().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
 
     /**
-     * Reads a snapshot's scan.
+     * Opens a snapshot's XML, the bytes exactly as they were saved.
      *
      * @param id the snapshot's id, never null
-     * @return the scan, never null
+     * @return the bytes, to close after reading; never null
      * @throws io.github.nmapdiff.core.NmapDiffException when there is no such snapshot or it cannot be read
      */
-    Scan read(String id);
+    InputStream openXml(String id);
 
     /**
-     * Returns a snapshot's XML bytes, exactly as they were saved.
+     * Names where a snapshot is, for messages: its file, say. The id by default.
      *
      * @param id the snapshot's id, never null
-     * @return the bytes, never null
+     * @return a short description, never null
      */
-    byte[] readXml(String id);
+    default String location(String id) {
+        return "snapshot " + id;
+    }
 
     /**
-     * Records the outcome of the run that made a snapshot: its change count and summary.
+     * Records what the run that made a snapshot found: everything a {@link Snapshot} says
+     * beyond what {@link #save} was given (its change count, summary, baseline, whether its
+     * run finished, the notifiers still to tell).
      *
      * @param snapshot the snapshot with the outcome, never null
+     * @throws io.github.nmapdiff.core.NmapDiffException when there is no such snapshot or it cannot be written
      */
     void update(Snapshot snapshot);
 
     /**
-     * Forgets the snapshots the policy does not keep; the newest complete one always stays.
+     * Forgets a snapshot: its XML and what the store knows of it. Nothing when there is none.
      *
-     * @param policy what to keep, never null
-     * @return the ids of the snapshots removed, never null
+     * @param id the snapshot's id, never null
+     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be removed
      */
-    List<String> applyRetention(RetentionPolicy policy);
-
-    /** Returns the newest snapshot, or empty for an empty store. */
-    default Optional<Snapshot> latest() {
-        List<Snapshot> all = list();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    /**
-     * Takes the store for one run, waiting at most {@code maxWait} for another run to finish.
-     *
-     * @param maxWait how long to wait, never null
-     * @return the lock, to close when the run ends; never null
-     * @throws io.github.nmapdiff.core.StoreLockedException when another run still holds the store after {@code maxWait}
-     */
-    default StoreLock lock(Duration maxWait) {
-        return () -> { };
-    }
+    void delete(String id);
 }

@@ -412,7 +412,7 @@ public final class NmapRun implements ScanRun {
             // nmap says so once per attempt: one warning per name
             unresolved.stream().distinct().forEach(name -> warnings.add("target did not resolve: " + name));
         }
-        return new ScanResult(scan, xml, command, outcome, warnings);
+        return ScanResult.builder(scan, xml).commandLine(command).outcome(outcome).warnings(warnings).build();
     }
 
     /** Says that nmap's output was cut because the disk of the temporary folder is full; null when it is not. */

@@ -57,7 +57,8 @@ public final class ProgressParser {
     }
 
     private ScanProgress current() {
-        return new ScanProgress(task, percent, remaining, elapsed, hostsCompleted, hostsUp);
+        return ScanProgress.builder().task(task).percent(percent).remaining(remaining).elapsed(elapsed)
+                .hosts(hostsCompleted, hostsUp).build();
     }
 
     private static Duration duration(String h, String m, String s) {

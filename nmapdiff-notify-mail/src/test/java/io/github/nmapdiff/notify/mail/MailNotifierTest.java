@@ -24,7 +24,7 @@ import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.testing.BannerServer;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -76,8 +76,8 @@ class MailNotifierTest {
 
     /** A day-2 scan that opened port 80 on 127.0.0.1 and added a host whose name and banner are hostile. */
     private static Notification changes() {
-        Scan before = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
-        Scan after = SampleScans.scan(DAY_1.plusSeconds(86_400), true, "127.0.0.1:22,80");
+        Scan before = TestScans.scan(DAY_1, true, "127.0.0.1:22");
+        Scan after = TestScans.scan(DAY_1.plusSeconds(86_400), true, "127.0.0.1:22,80");
         Host evil = new Host(after.hosts().get(0).status(), List.of(new Address("127.0.0.66", AddressType.IPV4, null)),
                 List.of(new HostName("evil.test\r\nBcc: victim@example.test\r\n<script>alert(1)</script>", HostNameType.PTR)),
                 List.of(), List.of(new Port(Protocol.TCP, 8080, PortState.OPEN, "syn-ack", 64, null, null,
@@ -89,11 +89,12 @@ class MailNotifierTest {
         hosts.add(evil);
         after = after.withHosts(hosts);
         ScanDiff diff = ScanDiff.between(before, after);
-        Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.0/24"), List.of("-sV"), 1, null, "baseline", null);
-        Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.0/24"), List.of("-sV"), 2,
-                diff.changes().size(), DiffSummary.of(diff), baseline.id());
-        return new Notification(RunKind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
-                NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
+        Snapshot baseline = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.0/24"), List.of("-sV")).hosts(1)
+                .run(null, "baseline", null).finished(true).build();
+        Snapshot snapshot = Snapshot.builder("20261102T020000Z", after.start()).scope(List.of("127.0.0.0/24"), List.of("-sV"))
+                .hosts(2).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
+        return Notification.builder(RunKind.CHANGES, DiffSummary.of(diff), snapshot).baseline(baseline, TestScans.xml(before))
+                .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after)).build();
     }
 
     @Test
@@ -195,10 +196,10 @@ class MailNotifierTest {
     @Test
     void subjectsSayWhatKindOfRunItWas() {
         Notification n = changes();
-        assertThat(MailComposer.subject(new Notification(RunKind.BASELINE, "baseline", n.snapshot(), null, null, "",
-                n.xml(), null, List.of()))).isEqualTo("nmapdiff: baseline recorded (2 hosts)");
-        assertThat(MailComposer.subject(new Notification(RunKind.INCOMPLETE, "x", n.snapshot(), n.baseline(), n.diff(),
-                n.ndiffText(), n.xml(), null, List.of()))).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
+        assertThat(MailComposer.subject(Notification.builder(RunKind.BASELINE, "baseline", n.snapshot()).xml(n.xml()).build()))
+                .isEqualTo("nmapdiff: baseline recorded (2 hosts)");
+        assertThat(MailComposer.subject(Notification.builder(RunKind.INCOMPLETE, "x", n.snapshot()).baseline(n.baseline(), null)
+                .diff(n.diff(), n.ndiffText()).xml(n.xml()).build())).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
     }
 
     private static List<Path> eml(Path folder) throws IOException {

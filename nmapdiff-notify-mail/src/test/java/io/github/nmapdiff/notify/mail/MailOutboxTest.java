@@ -11,7 +11,7 @@ import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Snapshot;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,11 +46,11 @@ class MailOutboxTest {
     }
 
     private static Notification baseline(String ndiff, byte[] xml) {
-        Scan scan = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
-        Snapshot snapshot = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null,
-                "baseline", null);
-        return new Notification(RunKind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, ndiff,
-                xml == null ? SampleScans.xml(scan) : xml, null, List.of());
+        Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
+        Snapshot snapshot = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.1"), List.of("-sV")).hosts(1)
+                .run(null, "baseline", null).build();
+        return Notification.builder(RunKind.BASELINE, "baseline recorded: 1 host", snapshot).diff(null, ndiff)
+                .xml(xml == null ? TestScans.xml(scan) : xml).build();
     }
 
     /** Queues one mail to {@code to} with a clock at {@code second} seconds, so that file names differ. */

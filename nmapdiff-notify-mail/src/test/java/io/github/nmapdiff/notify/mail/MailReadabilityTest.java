@@ -10,7 +10,7 @@ import io.github.nmapdiff.core.render.DiffSummary;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Snapshot;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class MailReadabilityTest {
 
     /** A scan as the runner makes it: its files and progress option on the command line; 999 ports "not shown", closed. */
     private static Scan scan(Instant start, String... hosts) {
-        String xml = new String(SampleScans.xml(SampleScans.scan(start, true, hosts)), StandardCharsets.UTF_8)
+        String xml = new String(TestScans.xml(TestScans.scan(start, true, hosts)), StandardCharsets.UTF_8)
                 .replace("<ports>", "<ports><extraports state=\"closed\" count=\"999\"><extrareasons reason=\"conn-refused\""
                         + " count=\"999\"/></extraports>")
                 .replace("args=\"nmap -sV 127.0.0.1\"", "args=\"nmap -v -sV --top-ports 1000 --stats-every 5000ms -iL"
@@ -38,11 +38,12 @@ class MailReadabilityTest {
         Scan before = scan(DAY_1, "127.0.0.1:22");
         Scan after = scan(DAY_1.plusSeconds(86_400), "127.0.0.1:22,80");
         ScanDiff diff = ScanDiff.between(before, after);
-        Snapshot baseline = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null, "baseline", null);
-        Snapshot snapshot = new Snapshot("20261102T020000Z", after.start(), true, List.of("127.0.0.1"), List.of("-sV"), 1,
-                diff.changes().size(), DiffSummary.of(diff), baseline.id());
-        return new Notification(RunKind.CHANGES, DiffSummary.of(diff), snapshot, baseline, diff,
-                NdiffText.of(false, ZoneOffset.UTC).render(diff), SampleScans.xml(after), SampleScans.xml(before), List.of());
+        Snapshot baseline = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.1"), List.of("-sV")).hosts(1)
+                .run(null, "baseline", null).finished(true).build();
+        Snapshot snapshot = Snapshot.builder("20261102T020000Z", after.start()).scope(List.of("127.0.0.1"), List.of("-sV"))
+                .hosts(1).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
+        return Notification.builder(RunKind.CHANGES, DiffSummary.of(diff), snapshot).baseline(baseline, TestScans.xml(before))
+                .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after)).build();
     }
 
     @Test
@@ -86,8 +87,8 @@ class MailReadabilityTest {
         io.github.nmapdiff.core.testing.Tool.require("chromium");
         Notification n = opened();
         String longLine = "|_banner: " + "<b>very-long-banner</b>-".repeat(60) + "\n";
-        Notification wide = new Notification(n.kind(), n.summary(), n.snapshot(), n.baseline(), n.diff(),
-                n.ndiffText() + longLine, n.xml(), n.baselineXml(), n.warnings());
+        Notification wide = Notification.builder(n.kind(), n.summary(), n.snapshot()).baseline(n.baseline(), n.baselineXml())
+                .diff(n.diff(), n.ndiffText() + longLine).xml(n.xml()).warnings(n.warnings()).build();
         MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(dir.resolve("outbox"))
                 .sendmail(List.of("/nonexistent")).build());
         jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.composer().compose(wide).getContent())

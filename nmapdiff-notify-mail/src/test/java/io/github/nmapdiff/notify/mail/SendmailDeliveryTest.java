@@ -12,7 +12,7 @@ import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.testing.BannerServer;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import io.github.nmapdiff.core.testing.Tool;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -65,11 +65,10 @@ class SendmailDeliveryTest {
     }
 
     private static Notification baseline() {
-        Scan scan = SampleScans.scan(DAY_1, true, "127.0.0.1:22");
-        Snapshot snapshot = new Snapshot("20261101T020000Z", DAY_1, true, List.of("127.0.0.1"), List.of("-sV"), 1, null,
-                "baseline", null);
-        return new Notification(RunKind.BASELINE, "baseline recorded: 1 host", snapshot, null, null, "",
-                SampleScans.xml(scan), null, List.of());
+        Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
+        Snapshot snapshot = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.1"), List.of("-sV")).hosts(1)
+                .run(null, "baseline", null).build();
+        return Notification.builder(RunKind.BASELINE, "baseline recorded: 1 host", snapshot).xml(TestScans.xml(scan)).build();
     }
 
     @Test

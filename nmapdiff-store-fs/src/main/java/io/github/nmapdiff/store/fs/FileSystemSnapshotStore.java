@@ -182,13 +182,12 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         removeTemporaryFiles();
         String id = freeId(snapshot.start());
         Scan scan = snapshot.scan();
-        Snapshot saved = new Snapshot(id, snapshot.start(), scan.complete(), snapshot.targets(), snapshot.arguments(),
-                scan.hosts().size(), null, null, null);
+        Snapshot saved = snapshot.toSnapshot(id, clock.instant());
         // metadata first: a crash before the scan is renamed into place leaves metadata without
         // a scan, which is ignored; never a scan whose targets and arguments are unknown
         byte[] metadata;
         try {
-            metadata = json.writeValueAsBytes(Metadata.of(saved, scan, clock.instant()));
+            metadata = json.writeValueAsBytes(Metadata.of(saved, scan));
         } catch (IOException e) {
             throw new SnapshotStoreException("cannot write the metadata of " + id, e);
         }
@@ -247,9 +246,10 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     // ---------------------------------------------------------------- reading
 
+    /** Returns every snapshot, by start time; {@link io.github.nmapdiff.core.Snapshots} orders them as taken. */
     @Override
     public List<Snapshot> list() {
-        return scanFolder(new ArrayList<>(), new HashMap<>());
+        return scanFolder(new ArrayList<>());
     }
 
     /**
@@ -260,11 +260,11 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        scanFolder(problems, new HashMap<>());
+        scanFolder(problems);
         return problems;
     }
 
-    private synchronized List<Snapshot> scanFolder(List<String> problems, Map<String, Instant> keptAt) {
+    private synchronized List<Snapshot> scanFolder(List<String> problems) {
         List<Snapshot> snapshots = new ArrayList<>();
         Set<String> xmlIds = new HashSet<>();
         List<String> jsonIds = new ArrayList<>();
@@ -290,26 +290,14 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             }
         }
         for (String id : xmlIds) {
-            Snapshot s = load(id, problems, keptAt);
+            Snapshot s = load(id, problems);
             if (s != null) {
                 snapshots.add(s);
             }
         }
-        snapshots.sort(Comparator.comparing((Snapshot s) -> effectiveTime(s, keptAt)).thenComparing(Snapshot::start)
-                .thenComparing(s -> suffix(s.id())));
+        snapshots.sort(Comparator.comparing(Snapshot::start).thenComparing(s -> suffix(s.id())));
         problems.forEach(p -> LOG.warn("{}: {}", folder, p));
         return snapshots;
-    }
-
-    /**
-     * When a snapshot counts as taken, for order and age: its start, or when it was kept here if
-     * that is earlier. A scan that says it started in the future (a wrong clock) then neither
-     * stays the newest for ever nor outlives the real recent ones in retention, and a scan
-     * kept long after it ran (imported) still counts by when it ran.
-     */
-    private static Instant effectiveTime(Snapshot s, Map<String, Instant> keptAt) {
-        Instant kept = keptAt.getOrDefault(s.id(), s.start());
-        return kept.isBefore(s.start()) ? kept : s.start();
     }
 
     private static int suffix(String id) {
@@ -318,15 +306,13 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     }
 
     /** The snapshot from its metadata, or, where that is missing or unreadable, from its XML. */
-    private Snapshot load(String id, List<String> problems, Map<String, Instant> keptAt) {
+    private Snapshot load(String id, List<String> problems) {
         Path meta = metadataFile(id);
         if (Files.exists(meta)) {
             try {
                 Metadata m = json.readValue(meta.toFile(), Metadata.class);
                 if (id.equals(m.id)) {
-                    Snapshot snapshot = m.toSnapshot();
-                    keptAt.put(id, m.savedAt());
-                    return snapshot;
+                    return m.toSnapshot();
                 }
                 problems.add(meta.getFileName() + ": names snapshot " + m.id + ", not " + id + "; using the scan itself");
             } catch (IOException | RuntimeException e) {
@@ -336,12 +322,11 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             problems.add("scan-" + id + ": no metadata; using the scan itself (targets and arguments unknown)");
         }
         try {
-            Scan scan = read(id);
+            Scan scan = reader.read(openXml(id), location(id));
             Instant start = scan.start() != null ? scan.start() : Instant.from(ID_TIME.parse(id.replaceFirst("-\\d+$", "")));
-            keptAt.put(id, Files.getLastModifiedTime(xmlFile(id)).toInstant());
             // its run is long over: nothing to finish, and its scope unknown (no targets)
-            return new Snapshot(id, start, scan.complete(), List.of(), List.of(), scan.hosts().size(), null, null, null, true,
-                    List.of());
+            return Snapshot.builder(id, start).savedAt(Files.getLastModifiedTime(xmlFile(id)).toInstant())
+                    .complete(scan.complete()).hosts(scan.hosts().size()).finished(true).build();
         } catch (IOException e) {
             problems.add("scan-" + id + ": " + SafeFiles.describe(e) + "; skipped");
             return null;
@@ -363,19 +348,25 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         return list().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** Opens the XML of a snapshot; a compressed one ({@code .xml.gz}) is decompressed as it is read. */
     @Override
-    public Scan read(String id) {
-        return reader.read(xmlFile(id));
+    public InputStream openXml(String id) {
+        Path file = xmlFile(id);
+        try {
+            InputStream in = Files.newInputStream(file);
+            return file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot read snapshot " + id + " (" + file + "): " + SafeFiles.describe(e), e);
+        }
     }
 
+    /** Names the snapshot's file. */
     @Override
-    public byte[] readXml(String id) {
-        Path file = xmlFile(id);
-        try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new SnapshotStoreException("cannot read snapshot " + id + " (" + file + "): " + e.getMessage(), e);
+    public String location(String id) {
+        try {
+            return xmlFile(id).toString();
+        } catch (RuntimeException e) {
+            return "snapshot " + id + " in " + folder;
         }
     }
 
@@ -391,10 +382,9 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         } catch (IOException | RuntimeException e) {
             LOG.warn("replacing unreadable metadata of {}: {}", snapshot.id(), e.toString());
         }
-        Metadata m = Metadata.of(snapshot, null, clock.instant());
+        Metadata m = Metadata.of(snapshot, null);
         if (previous != null) {
             m.nmapVersion = previous.nmapVersion;
-            m.savedAt = previous.savedAt;
         }
         try {
             writeAtomically(metadataFile(snapshot.id()), json.writeValueAsBytes(m), snapshot.id());
@@ -411,36 +401,23 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         }
     }
 
-    // ---------------------------------------------------------------- retention and compression
+    // ---------------------------------------------------------------- removing and compression
 
     @Override
-    public synchronized List<String> applyRetention(RetentionPolicy policy) {
-        Map<String, Instant> keptAt = new HashMap<>();
-        List<Snapshot> all = scanFolder(new ArrayList<>(), keptAt);
-        Set<String> keep = new HashSet<>();
-        all.stream().filter(Snapshot::complete).reduce((a, b) -> b).ifPresent(s -> keep.add(s.id()));
-        if (policy.keepLast() != null) {
-            all.subList(Math.max(0, all.size() - policy.keepLast()), all.size()).forEach(s -> keep.add(s.id()));
-        }
-        if (policy.maxAge() != null) {
-            Instant limit = clock.instant().minus(policy.maxAge());
-            all.stream().filter(s -> effectiveTime(s, keptAt).isAfter(limit)).forEach(s -> keep.add(s.id()));
-        }
-        List<String> removed = new ArrayList<>();
-        for (Snapshot s : all) {
-            if (!keep.contains(s.id())) {
-                // the scan goes first: metadata without a scan is ignored, a scan without metadata would still list
-                deleteQuietly(folder.resolve("scan-" + s.id() + ".xml"));
-                deleteQuietly(folder.resolve("scan-" + s.id() + ".xml.gz"));
-                deleteQuietly(metadataFile(s.id()));
-                removed.add(s.id());
+    public synchronized void delete(String id) {
+        checkId(id);
+        // the scan goes first: metadata without a scan is ignored, a scan without metadata would still list
+        for (Path file : List.of(folder.resolve("scan-" + id + ".xml"), folder.resolve("scan-" + id + ".xml.gz"),
+                metadataFile(id))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new SnapshotStoreException("cannot remove snapshot " + id + " (" + file + "): " + SafeFiles.describe(e)
+                        + "; check the folder's permissions", e);
             }
         }
-        if (!removed.isEmpty()) {
-            forceFolder();
-            LOG.info("retention removed {} snapshot(s) from {}: {}", removed.size(), folder, removed);
-        }
-        return removed;
+        forceFolder();
+        LOG.info("removed snapshot {} from {}", id, folder);
     }
 
     /**
@@ -451,7 +428,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      * @return the ids compressed now, never null
      */
     public synchronized List<String> compress(int keepPlain) {
-        List<Snapshot> all = list();
+        List<Snapshot> all = io.github.nmapdiff.core.Snapshots.ordered(list());
         List<String> compressed = new ArrayList<>();
         for (Snapshot s : all.subList(0, Math.max(0, all.size() - Math.max(0, keepPlain)))) {
             Path plain = folder.resolve("scan-" + s.id() + ".xml");

@@ -31,11 +31,11 @@ final class Metadata {
     public Boolean finished;
     public List<String> unnotified = new ArrayList<>();
 
-    static Metadata of(Snapshot s, Scan scan, Instant savedAt) {
+    static Metadata of(Snapshot s, Scan scan) {
         Metadata m = new Metadata();
         m.id = s.id();
         m.start = s.start().toString();
-        m.savedAt = savedAt.toString();
+        m.savedAt = s.savedAt().toString();
         m.complete = s.complete();
         m.targets = new ArrayList<>(s.targets());
         m.arguments = new ArrayList<>(s.arguments());
@@ -59,8 +59,9 @@ final class Metadata {
     }
 
     Snapshot toSnapshot() {
-        return new Snapshot(id, Instant.parse(start), complete, targets == null ? List.of() : targets,
-                arguments == null ? List.of() : arguments, hosts, changes, summary, baseline,
-                finished != null ? finished : summary != null, unnotified == null ? List.of() : unnotified);
+        return Snapshot.builder(id, Instant.parse(start)).savedAt(savedAt()).complete(complete)
+                .scope(targets == null ? List.of() : targets, arguments == null ? List.of() : arguments).hosts(hosts)
+                .run(changes, summary, baseline).finished(finished != null ? finished : summary != null)
+                .unnotified(unnotified == null ? List.of() : unnotified).build();
     }
 }

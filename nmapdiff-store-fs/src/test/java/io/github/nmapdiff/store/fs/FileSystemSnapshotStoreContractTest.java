@@ -1,11 +1,12 @@
 package io.github.nmapdiff.store.fs;
 
 import io.github.nmapdiff.core.spi.SnapshotStore;
-import io.github.nmapdiff.core.testing.SnapshotStoreContract;
+import io.github.nmapdiff.testkit.SnapshotStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The filesystem store passes the contract every store must pass. */
@@ -14,9 +15,9 @@ class FileSystemSnapshotStoreContractTest extends SnapshotStoreContract {
     Path dir;
 
     @Override
-    protected SnapshotStore newStore() {
+    protected SnapshotStore newStore(Clock clock) {
         try {
-            return FileSystemSnapshotStore.open(Files.createTempDirectory(dir, "store"));
+            return FileSystemSnapshotStore.open(Files.createTempDirectory(dir, "store"), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.store.fs;
 
+import io.github.nmapdiff.core.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class FileSystemSnapshotStoreSafetyTest {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.fixed(NOW, ZoneOffset.UTC));
         keep(store, NOW.minus(Duration.ofDays(2)), "127.0.0.1:22");
         Snapshot recent = keep(store, NOW.minus(Duration.ofDays(1)), "127.0.0.1:22");
-        store.update(recent.withResult(0, "no changes", null));
+        store.update(recent.withRun(0, "no changes", null, List.of()));
         store.compress(1);
         store.lock(Duration.ofSeconds(1)).close();
 
@@ -78,7 +79,7 @@ class FileSystemSnapshotStoreSafetyTest {
 
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(Files.isSymbolicLink(store.xmlFile(s.id()))).isFalse();
-        assertThat(store.read(s.id()).hosts()).hasSize(1);
+        assertThat(Snapshots.of(store).read(s.id()).hosts()).hasSize(1);
     }
 
     @Test
@@ -119,8 +120,8 @@ class FileSystemSnapshotStoreSafetyTest {
         clock[0] = NOW;
         Snapshot today = keep(store, NOW, "127.0.0.1:22");
 
-        assertThat(store.list()).extracting(Snapshot::id).containsExactly(wrong.id(), yesterday.id(), today.id());
-        assertThat(store.applyRetention(RetentionPolicy.maxAge(Duration.ofDays(2)))).containsExactly(wrong.id());
+        assertThat(Snapshots.of(store).list()).extracting(Snapshot::id).containsExactly(wrong.id(), yesterday.id(), today.id());
+        assertThat(Snapshots.of(store).applyRetention(RetentionPolicy.maxAge(Duration.ofDays(2)), NOW)).containsExactly(wrong.id());
         assertThat(store.list()).extracting(Snapshot::id).containsExactly(yesterday.id(), today.id());
     }
 

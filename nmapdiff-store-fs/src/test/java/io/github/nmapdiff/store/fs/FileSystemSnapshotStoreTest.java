@@ -1,5 +1,6 @@
 package io.github.nmapdiff.store.fs;
 
+import io.github.nmapdiff.core.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +13,7 @@ import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import io.github.nmapdiff.core.testing.Tool;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,8 +39,8 @@ class FileSystemSnapshotStoreTest {
 
     /** Keeps a sample scan of these hosts ({@code addr:port,port}) as a snapshot of 127.0.0.1 with {@code -sV}. */
     static Snapshot keep(FileSystemSnapshotStore store, Instant start, String... hosts) {
-        Scan scan = SampleScans.scan(start, true, hosts);
-        return store.save(new NewSnapshot(scan, SampleScans.xml(scan), start, List.of("127.0.0.1"), List.of("-sV")));
+        Scan scan = TestScans.scan(start, true, hosts);
+        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), start, List.of("127.0.0.1"), List.of("-sV")));
     }
 
     @Test
@@ -95,7 +96,7 @@ class FileSystemSnapshotStoreTest {
 
         for (String bad : List.of("../../etc/passwd", "..", "/etc/passwd", "20261101T020000Z/../../x", "20261101T020000Z\u0000",
                 "..%2F..%2Fetc", "")) {
-            assertThatThrownBy(() -> store.read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Snapshots.of(store).read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is not a snapshot id");
             assertThatThrownBy(() -> store.get(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.xmlFile(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
@@ -107,15 +108,15 @@ class FileSystemSnapshotStoreTest {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
         Snapshot old = keep(store, DAY_1, "127.0.0.1:22");
         Snapshot recent = keep(store, DAY_1.plus(Duration.ofDays(1)), "127.0.0.1:22,80");
-        byte[] before = store.readXml(old.id());
+        byte[] before = Snapshots.of(store).readXml(old.id());
 
         assertThat(store.compress(1)).containsExactly(old.id());
 
         assertThat(dir.resolve("scan-" + old.id() + ".xml.gz")).exists();
         assertThat(dir.resolve("scan-" + old.id() + ".xml")).doesNotExist();
         assertThat(dir.resolve("scan-" + recent.id() + ".xml")).exists();
-        assertThat(store.readXml(old.id())).isEqualTo(before);
-        assertThat(store.read(old.id()).hosts()).hasSize(1);
+        assertThat(Snapshots.of(store).readXml(old.id())).isEqualTo(before);
+        assertThat(Snapshots.of(store).read(old.id()).hosts()).hasSize(1);
         assertThat(store.list()).hasSize(2);
     }
 
@@ -137,7 +138,7 @@ class FileSystemSnapshotStoreTest {
         assertThat(listed).hasSizeGreaterThanOrEqualTo(4);
         for (Snapshot s : listed) {
             assertThat(s.targets()).as("every listed snapshot has its metadata").containsExactly("127.0.0.0/16");
-            Scan scan = store.read(s.id());
+            Scan scan = Snapshots.of(store).read(s.id());
             assertThat(scan.complete()).as(s.id() + " read whole").isTrue();
             assertThat(scan.hosts()).hasSize(4000);
         }
@@ -192,7 +193,7 @@ class FileSystemSnapshotStoreTest {
                     .hasMessageContaining("the earlier snapshots are intact");
 
             assertThat(store.list()).extracting(Snapshot::id).containsExactly(early.id());
-            assertThat(store.read(early.id()).hosts()).hasSize(1);
+            assertThat(Snapshots.of(store).read(early.id()).hosts()).hasSize(1);
             try (Stream<Path> files = Files.list(small)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
             }

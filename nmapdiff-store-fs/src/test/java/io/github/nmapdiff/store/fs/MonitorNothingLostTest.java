@@ -10,19 +10,14 @@ import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
-import io.github.nmapdiff.core.spi.ScanEngine;
-import io.github.nmapdiff.core.spi.ScanRequest;
-import io.github.nmapdiff.core.spi.ScanResult;
-import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.spi.Snapshot;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.ScriptedScanEngine;
+import io.github.nmapdiff.testkit.TestScans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,38 +34,6 @@ class MonitorNothingLostTest {
 
     @TempDir
     Path dir;
-
-    /** Hands out prepared scans, one per run. */
-    static final class Scripted implements ScanEngine {
-        final Deque<Scan> scans = new ArrayDeque<>();
-
-        @Override
-        public String id() {
-            return "scripted";
-        }
-
-        @Override
-        public ScanRun start(ScanRequest request) {
-            Scan scan = scans.removeFirst();
-            ScanResult result = new ScanResult(scan, SampleScans.xml(scan), List.of("scripted"),
-                    scan.complete() ? ScanResult.Outcome.COMPLETED : ScanResult.Outcome.CANCELLED, List.of());
-            return new ScanRun() {
-                @Override
-                public ScanResult await() {
-                    return result;
-                }
-
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return true;
-                }
-            };
-        }
-    }
 
     /** Remembers what it was told, or fails while {@code down}. */
     static final class Recorder implements Notifier {
@@ -102,16 +65,16 @@ class MonitorNothingLostTest {
     }
 
     private static Scan day(int n, String... hosts) {
-        return SampleScans.scan(DAY_1.plus(Duration.ofDays(n)), true, hosts);
+        return TestScans.scan(DAY_1.plus(Duration.ofDays(n)), true, hosts);
     }
 
-    private Monitor monitor(FileSystemSnapshotStore store, Scripted engine, Recorder recorder) {
-        return Monitor.builder().engine(engine, ARGS).store(store).notifier(recorder).targets(TARGETS).build();
+    private Monitor monitor(FileSystemSnapshotStore store, ScriptedScanEngine engine, Recorder recorder) {
+        return Monitor.builder().engine(engine).store(store).notifier(recorder).targets(TARGETS).build();
     }
 
     /** A baseline, then a night on which 5432 opens and the recorder fails; a third night, unchanged, is scripted. */
-    private MonitorReport portOpensWhileTheRecorderIsDown(FileSystemSnapshotStore store, Scripted engine, Recorder recorder) {
-        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(1, "127.0.0.1:22,5432"), day(2, "127.0.0.1:22,5432")));
+    private MonitorReport portOpensWhileTheRecorderIsDown(FileSystemSnapshotStore store, ScriptedScanEngine engine, Recorder recorder) {
+        engine.then(day(0, "127.0.0.1:22")).then(day(1, "127.0.0.1:22,5432")).then(day(2, "127.0.0.1:22,5432"));
         monitor(store, engine, recorder).run();
         recorder.down = true;
         MonitorReport changed = monitor(store, engine, recorder).run();
@@ -122,7 +85,7 @@ class MonitorNothingLostTest {
     @Test
     void aChangeWhoseNotificationFailedIsGivenAgainByTheNextRun() {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
-        Scripted engine = new Scripted();
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
         Recorder recorder = new Recorder();
         MonitorReport changed = portOpensWhileTheRecorderIsDown(store, engine, recorder);
         assertThat(changed.kind()).isEqualTo(RunKind.CHANGES);
@@ -148,7 +111,7 @@ class MonitorNothingLostTest {
     @Test
     void aNotificationOwedToANotifierNoLongerConfiguredIsDroppedWithAWarningNotSentToOthers() {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
-        Scripted engine = new Scripted();
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
         Recorder recorder = new Recorder();
         MonitorReport changed = portOpensWhileTheRecorderIsDown(store, engine, recorder);
 
@@ -164,13 +127,13 @@ class MonitorNothingLostTest {
     @Test
     void aRunKilledAfterKeepingItsSnapshotIsComparedAndReportedByTheNextRun() {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
-        Scripted engine = new Scripted();
-        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(2, "127.0.0.1:22,3389")));
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
+        engine.then(day(0, "127.0.0.1:22")).then(day(2, "127.0.0.1:22,3389"));
         Recorder recorder = new Recorder();
         MonitorReport baseline = monitor(store, engine, recorder).run();
         // what a run killed right after saving leaves: the snapshot, and nothing else
         Scan killed = day(1, "127.0.0.1:22,3389");
-        Snapshot orphan = store.save(new NewSnapshot(killed, SampleScans.xml(killed), killed.start(), TARGETS, ARGS));
+        Snapshot orphan = store.save(NewSnapshot.of(killed, TestScans.xml(killed), killed.start(), TARGETS, ARGS));
 
         MonitorReport next = monitor(store, engine, recorder).run();
 
@@ -187,8 +150,8 @@ class MonitorNothingLostTest {
     @Test
     void aCorruptMetadataFileOfTheBaselineDoesNotHideTheOpenedPort() throws Exception {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
-        Scripted engine = new Scripted();
-        engine.scans.addAll(List.of(day(0, "127.0.0.1:22"), day(1, "127.0.0.1:22,23")));
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
+        engine.then(day(0, "127.0.0.1:22")).then(day(1, "127.0.0.1:22,23"));
         Recorder recorder = new Recorder();
         MonitorReport baseline = monitor(store, engine, recorder).run();
         Files.writeString(dir.resolve("scan-" + baseline.snapshot().id() + ".json"), "{ not json");
@@ -203,11 +166,11 @@ class MonitorNothingLostTest {
     @Test
     void aScanFromTheFutureIsWarnedOfAndDoesNotStayTheBaseline() {
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
-        Scripted engine = new Scripted();
-        Scan future = SampleScans.scan(Instant.now().plus(Duration.ofDays(400)), true, "127.0.0.1:22");
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
+        Scan future = TestScans.scan(Instant.now().plus(Duration.ofDays(400)), true, "127.0.0.1:22");
         // the later scans start after the first was kept, as the next nights' runs do
-        engine.scans.addAll(List.of(future, SampleScans.scan(Instant.now().plusSeconds(30), true, "127.0.0.1:22,80"),
-                SampleScans.scan(Instant.now().plusSeconds(60), true, "127.0.0.1:22,80,443")));
+        engine.then(future).then(TestScans.scan(Instant.now().plusSeconds(30), true, "127.0.0.1:22,80"))
+                .then(TestScans.scan(Instant.now().plusSeconds(60), true, "127.0.0.1:22,80,443"));
         Recorder recorder = new Recorder();
 
         MonitorReport first = monitor(store, engine, recorder).run();

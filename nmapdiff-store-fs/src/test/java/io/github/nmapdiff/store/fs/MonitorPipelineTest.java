@@ -69,7 +69,7 @@ class MonitorPipelineTest {
             Recorder recorder = new Recorder();
             FileSystemSnapshotStore store = FileSystemSnapshotStore.open(dir);
             Monitor.Builder monitor = Monitor.builder()
-                    .engine(NmapScanner.builder().options(options).gracePeriod(Duration.ofSeconds(5)).build(), options.arguments())
+                    .engine(NmapScanner.builder().options(options).gracePeriod(Duration.ofSeconds(5)).build())
                     .store(store)
                     .notifier(new Broken())
                     .notifier(recorder)
@@ -126,7 +126,7 @@ class MonitorPipelineTest {
         try (BannerServer ssh = BannerServer.ssh()) {
             NmapOptions options = NmapOptions.builder().ports(Integer.toString(ssh.port())).reverseDns(NmapOptions.ReverseDns.NEVER).build();
             Monitor.Builder monitor = Monitor.builder()
-                    .engine(NmapScanner.builder().options(options).build(), options.arguments())
+                    .engine(NmapScanner.builder().options(options).build())
                     .store(FileSystemSnapshotStore.open(dir));
 
             monitor.targets(List.of("127.0.0.1")).build().run();

@@ -3,7 +3,7 @@ package io.github.nmapdiff.store.fs;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
-import io.github.nmapdiff.core.testing.SampleScans;
+import io.github.nmapdiff.testkit.TestScans;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,8 @@ public final class StoreChild {
         }
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         for (int n = 0; ; n++) {
-            Scan scan = SampleScans.scan(start.plusSeconds(n), true, hosts.toArray(String[]::new));
-            store.save(new NewSnapshot(scan, SampleScans.xml(scan), scan.start(), List.of("127.0.0.0/16"), List.of("-sV")));
+            Scan scan = TestScans.scan(start.plusSeconds(n), true, hosts.toArray(String[]::new));
+            store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), List.of("127.0.0.0/16"), List.of("-sV")));
             System.out.println("saved " + n);
             System.out.flush();
         }

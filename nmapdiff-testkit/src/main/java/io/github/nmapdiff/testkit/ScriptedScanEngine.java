@@ -1,0 +1,154 @@
+package io.github.nmapdiff.testkit;
+
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.RecoveredScan;
+import io.github.nmapdiff.core.spi.ScanEngine;
+import io.github.nmapdiff.core.spi.ScanRequest;
+import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.spi.ScanRun;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ScanEngine} that plays back scans a test wrote down, one per scan, in order: for
+ * tests of a {@link io.github.nmapdiff.core.Monitor} without nmap. It remembers the requests it
+ * was given. Thread-safe.
+ *
+ * <pre>{@code
+ * ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
+ *         .then(TestScans.scan(day1, true, "192.0.2.10:22"))
+ *         .then(TestScans.scan(day2, true, "192.0.2.10:22,5432"));
+ * }</pre>
+ */
+public final class ScriptedScanEngine implements ScanEngine {
+    private final List<String> scope;
+    private final Deque<Supplier<ScanResult>> script = new ArrayDeque<>();
+    private final List<RecoveredScan> recoverable = new ArrayList<>();
+    private final List<ScanRequest> requests = new ArrayList<>();
+
+    private ScriptedScanEngine(List<String> scope) {
+        this.scope = List.copyOf(scope);
+    }
+
+    /**
+     * Returns an engine with nothing scripted yet.
+     *
+     * @param scopeArguments the arguments that decide what its scans cover, as {@link #scope()} returns them
+     * @return the engine, never null
+     */
+    public static ScriptedScanEngine withScope(String... scopeArguments) {
+        return new ScriptedScanEngine(List.of(scopeArguments));
+    }
+
+    /**
+     * Adds a scan to play: complete when the scan is, else cut short as by a time limit. Its XML
+     * is {@link TestScans#xml(Scan)}.
+     *
+     * @param scan the scan, never null
+     * @return this engine
+     */
+    public ScriptedScanEngine then(Scan scan) {
+        Objects.requireNonNull(scan, "scan");
+        return then(ScanResult.builder(scan, TestScans.xml(scan)).commandLine(List.of("scripted"))
+                .outcome(scan.complete() ? ScanResult.Outcome.COMPLETED : ScanResult.Outcome.TIMED_OUT).build());
+    }
+
+    /**
+     * Adds a result to play as it is.
+     *
+     * @param result the result, never null
+     * @return this engine
+     */
+    public synchronized ScriptedScanEngine then(ScanResult result) {
+        Objects.requireNonNull(result, "result");
+        script.add(() -> result);
+        return this;
+    }
+
+    /**
+     * Adds a scan that fails.
+     *
+     * @param failure what the scan throws, never null
+     * @return this engine
+     */
+    public synchronized ScriptedScanEngine thenFail(RuntimeException failure) {
+        Objects.requireNonNull(failure, "failure");
+        script.add(() -> {
+            throw failure;
+        });
+        return this;
+    }
+
+    /**
+     * Adds a scan that a killed run left, for the next {@link #recover()} to hand back.
+     *
+     * @param recovered the scan, never null
+     * @return this engine
+     */
+    public synchronized ScriptedScanEngine leftByAKilledRun(RecoveredScan recovered) {
+        recoverable.add(Objects.requireNonNull(recovered, "recovered"));
+        return this;
+    }
+
+    @Override
+    public String id() {
+        return "scripted";
+    }
+
+    @Override
+    public List<String> scope() {
+        return scope;
+    }
+
+    /**
+     * Plays the next scripted scan.
+     *
+     * @throws IllegalStateException when nothing is scripted any more
+     */
+    @Override
+    public synchronized ScanRun start(ScanRequest request) {
+        requests.add(Objects.requireNonNull(request, "request"));
+        Supplier<ScanResult> next = script.poll();
+        if (next == null) {
+            throw new IllegalStateException("the scripted engine has no more scans (it played " + (requests.size() - 1) + ")");
+        }
+        ScanResult result = next.get();
+        return new ScanRun() {
+            @Override
+            public ScanResult await() {
+                return result;
+            }
+
+            @Override
+            public void cancel() {
+                // a played scan has ended already
+            }
+
+            @Override
+            public boolean isDone() {
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public synchronized List<RecoveredScan> recover() {
+        List<RecoveredScan> found = List.copyOf(recoverable);
+        recoverable.clear();
+        return found;
+    }
+
+    /** Returns the requests it was given, oldest first. */
+    public synchronized List<ScanRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Returns how many scripted scans are left. */
+    public synchronized int remaining() {
+        return script.size();
+    }
+}

@@ -1,0 +1,272 @@
+package io.github.nmapdiff.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmapdiff.core.Cancellation;
+import io.github.nmapdiff.core.Monitor;
+import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.NotificationRefusedException;
+import io.github.nmapdiff.core.RunCancelledException;
+import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.StoreLockedException;
+import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.spi.RecoveredScan;
+import io.github.nmapdiff.core.spi.RetentionPolicy;
+import io.github.nmapdiff.core.spi.RunKind;
+import io.github.nmapdiff.core.spi.ScanResult;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.spi.StoreLock;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every branch of a monitoring run, without nmap: a scripted engine, the in-memory store, a recording notifier. */
+class MonitorTest {
+    private static final Instant DAY_1 = Instant.parse("2026-11-01T02:00:00Z");
+    private static final List<String> TARGETS = List.of("192.0.2.0/29");
+
+    private final InMemorySnapshotStore store = InMemorySnapshotStore.create(Clock.fixed(DAY_1.plus(Duration.ofDays(40)), ZoneOffset.UTC));
+    private final RecordingNotifier notifier = RecordingNotifier.named("recording");
+
+    private static Scan night(int n, String... hosts) {
+        return TestScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), true, hosts);
+    }
+
+    private static Scan cutShort(int n, String... hosts) {
+        return TestScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), false, hosts);
+    }
+
+    private Monitor monitor(ScriptedScanEngine engine) {
+        return Monitor.builder().engine(engine).store(store).notifier(notifier).targets(TARGETS)
+                .clock(Clock.fixed(DAY_1.plus(Duration.ofDays(40)), ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void theFirstRunRecordsABaselineAndSaysSo() {
+        MonitorReport report = monitor(ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22"))).run();
+
+        assertThat(report.kind()).isEqualTo(RunKind.BASELINE);
+        assertThat(report.baseline()).isNull();
+        assertThat(report.diff()).isNull();
+        assertThat(report.summary()).startsWith("baseline recorded: 1 host");
+        assertThat(notifier.received()).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(RunKind.BASELINE));
+        Snapshot kept = store.get(report.snapshot().id()).orElseThrow();
+        assertThat(kept.finished()).isTrue();
+        assertThat(kept.targets()).isEqualTo(TARGETS);
+        assertThat(kept.arguments()).containsExactly("-sV");
+    }
+
+    @Test
+    void aNightWithoutChangesTellsNobody() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22"));
+        monitor(engine).run();
+        MonitorReport report = monitor(engine).run();
+
+        assertThat(report.kind()).isEqualTo(RunKind.NO_CHANGES);
+        assertThat(report.hasChanges()).isFalse();
+        assertThat(report.deliveries()).isEmpty();
+        assertThat(notifier.received()).hasSize(1);
+        assertThat(store.get(report.snapshot().id()).orElseThrow().summary()).isEqualTo(report.summary());
+    }
+
+    @Test
+    void changesAreComparedWithTheBaselineAndNotifiedWithBothScans() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
+                .then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22,5432", "192.0.2.2:80"));
+        Snapshot baseline = monitor(engine).run().snapshot();
+        MonitorReport report = monitor(engine).run();
+
+        assertThat(report.kind()).isEqualTo(RunKind.CHANGES);
+        assertThat(report.baseline().id()).isEqualTo(baseline.id());
+        assertThat(report.diff().changes()).extracting(Change::kind)
+                .containsExactlyInAnyOrder(Change.Kind.PORT_OPENED, Change.Kind.HOST_ADDED, Change.Kind.PORT_OPENED);
+        assertThat(report.deliveries()).containsEntry("recording", Delivery.DELIVERED);
+        var told = notifier.received().get(1);
+        assertThat(told.kind()).isEqualTo(RunKind.CHANGES);
+        assertThat(told.ndiffText()).contains("+5432/tcp");
+        assertThat(told.baselineXml()).isEqualTo(Snapshots.of(store).readXml(baseline.id()));
+        Snapshot kept = store.get(report.snapshot().id()).orElseThrow();
+        assertThat(kept.changes()).isEqualTo(3);
+        assertThat(kept.baselineId()).isEqualTo(baseline.id());
+    }
+
+    @Test
+    void anIncompleteScanComparesOnlyTheHostsItReachedAndIsNeverABaseline() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
+                .then(night(1, "192.0.2.1:22", "192.0.2.2:80", "192.0.2.3:443"))
+                .then(cutShort(2, "192.0.2.1:22,8080"))
+                .then(night(3, "192.0.2.1:22", "192.0.2.2:80", "192.0.2.3:443"));
+        Snapshot baseline = monitor(engine).run().snapshot();
+
+        MonitorReport cut = monitor(engine).run();
+        assertThat(cut.kind()).isEqualTo(RunKind.INCOMPLETE);
+        assertThat(cut.complete()).isFalse();
+        assertThat(cut.outcome()).isEqualTo(ScanResult.Outcome.TIMED_OUT);
+        assertThat(cut.diff().changes()).extracting(Change::kind).containsExactly(Change.Kind.PORT_OPENED);
+        assertThat(cut.warnings()).anyMatch(w -> w.contains("incomplete") && w.contains("1 hosts it reached"));
+
+        MonitorReport next = monitor(engine).run();
+        assertThat(next.baseline().id()).as("the incomplete scan is no baseline").isEqualTo(baseline.id());
+        assertThat(next.kind()).isEqualTo(RunKind.NO_CHANGES);
+    }
+
+    @Test
+    void newTargetsOrArgumentsStartANewBaselineInsteadOfADiff() {
+        Monitor first = monitor(ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22")));
+        first.run();
+        Monitor otherArguments = monitor(ScriptedScanEngine.withScope("-sV", "-p-").then(night(2, "192.0.2.1:22,80")));
+
+        MonitorReport report = otherArguments.run();
+
+        assertThat(report.kind()).isEqualTo(RunKind.SCOPE_CHANGED);
+        assertThat(report.summary()).contains("the scan arguments changed (-sV -> -sV -p-)").contains("new baseline");
+        assertThat(report.diff()).isNull();
+        assertThat(notifier.received()).extracting(n -> n.kind()).containsExactly(RunKind.BASELINE, RunKind.SCOPE_CHANGED);
+    }
+
+    @Test
+    void anUnreadableBaselineIsSkippedForTheNewestReadableOne() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
+                .then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22")).then(night(3, "192.0.2.1:22,443"));
+        Snapshot oldest = monitor(engine).run().snapshot();
+        Snapshot damaged = monitor(engine).run().snapshot();
+        store.damage(damaged.id(), "this is no scan".getBytes(StandardCharsets.UTF_8));
+
+        MonitorReport report = monitor(engine).run();
+
+        assertThat(report.baseline().id()).isEqualTo(oldest.id());
+        assertThat(report.kind()).isEqualTo(RunKind.CHANGES);
+        assertThat(report.warnings()).anyMatch(w -> w.contains(damaged.id()) && w.contains("skipped as a baseline"));
+    }
+
+    @Test
+    void aFailingNotifierDoesNotStopTheOthersAndIsToldAgainOnTheNextRun() {
+        RecordingNotifier other = RecordingNotifier.named("other");
+        notifier.failNextSend(new IllegalStateException("server down"));
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22"));
+        Monitor monitor = Monitor.builder().engine(engine).store(store).notifier(notifier).notifier(other).targets(TARGETS).build();
+
+        MonitorReport failed = monitor.run();
+        assertThat(failed.failures()).containsOnlyKeys("recording");
+        assertThat(failed.failures().get("recording").type()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(failed.failures().get("recording").message()).isEqualTo("server down");
+        assertThat(failed.failures().get("recording").refused()).isFalse();
+        assertThat(failed.undelivered()).isTrue();
+        assertThat(other.received()).hasSize(1);
+        assertThat(store.get(failed.snapshot().id()).orElseThrow().unnotified()).containsExactly("recording");
+
+        MonitorReport next = monitor.run();
+        assertThat(next.finishedEarlier()).containsExactly(failed.snapshot().id());
+        assertThat(notifier.received()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(RunKind.BASELINE);
+            assertThat(n.warnings()).anyMatch(w -> w.contains("report of the run that kept snapshot " + failed.snapshot().id()));
+        });
+        assertThat(other.received()).as("not told twice").hasSize(1);
+        assertThat(store.get(failed.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
+    }
+
+    @Test
+    void aNotificationRefusedForGoodIsReportedAndNotGivenAgain() {
+        notifier.failNextSend(new NotificationRefusedException("550 no such user; kept in failed/", null));
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22"));
+
+        MonitorReport refused = monitor(engine).run();
+        assertThat(refused.failures().get("recording").refused()).isTrue();
+        assertThat(store.get(refused.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
+
+        assertThat(monitor(engine).run().finishedEarlier()).isEmpty();
+    }
+
+    @Test
+    void aFailingRetryOfWaitingNotificationsIsReportedAndTheRunGoesOn() {
+        notifier.failNextRetry(new IllegalStateException("2 mails set aside in outbox/failed"));
+
+        MonitorReport report = monitor(ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22"))).run();
+
+        assertThat(report.retryFailures()).containsOnlyKeys("recording");
+        assertThat(report.retryFailures().get("recording").message()).contains("set aside");
+        assertThat(report.kind()).isEqualTo(RunKind.BASELINE);
+        assertThat(report.undelivered()).isTrue();
+    }
+
+    @Test
+    void retentionRemovesWhatThePolicyDoesNotKeepButNeverTheNewestComplete() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
+                .then(night(1, "192.0.2.1:22")).then(night(2, "192.0.2.1:22")).then(cutShort(3, "192.0.2.1:22"));
+        Monitor keepOne = Monitor.builder().engine(engine).store(store).targets(TARGETS).retention(RetentionPolicy.keepLast(1)).build();
+        Snapshot first = keepOne.run().snapshot();
+        MonitorReport second = keepOne.run();
+        assertThat(second.removed()).containsExactly(first.id());
+
+        MonitorReport third = keepOne.run();
+
+        assertThat(third.removed()).as("the last one is incomplete: the newest complete one stays too").isEmpty();
+        assertThat(store.list()).extracting(Snapshot::id).containsExactlyInAnyOrder(second.snapshot().id(), third.snapshot().id());
+    }
+
+    @Test
+    void aScanThatFailsKeepsNothing() {
+        Monitor monitor = monitor(ScriptedScanEngine.withScope().thenFail(new IllegalStateException("nmap is not installed")));
+
+        assertThatThrownBy(monitor::run).hasMessage("nmap is not installed");
+        assertThat(store.list()).isEmpty();
+        assertThat(notifier.received()).isEmpty();
+    }
+
+    @Test
+    void aRunCancelledBeforeItsScanScansNothing() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope().then(night(1, "192.0.2.1:22"));
+        Cancellation cancellation = Cancellation.create();
+        cancellation.cancel();
+
+        assertThatThrownBy(() -> monitor(engine).run(cancellation)).isInstanceOf(RunCancelledException.class);
+        assertThat(engine.remaining()).isEqualTo(1);
+        assertThat(store.list()).isEmpty();
+    }
+
+    @Test
+    void whatAKilledRunHadScannedIsKeptAsAnIncompleteSnapshot() {
+        Scan left = cutShort(1, "192.0.2.1:22");
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(2, "192.0.2.1:22"))
+                .leftByAKilledRun(RecoveredScan.of(TARGETS, ScanResult.builder(left, TestScans.xml(left))
+                        .outcome(ScanResult.Outcome.CANCELLED).build()));
+
+        MonitorReport report = monitor(engine).run();
+
+        assertThat(store.list()).hasSize(2);
+        Snapshot recovered = Snapshots.of(store).list().get(0);
+        assertThat(recovered.complete()).isFalse();
+        assertThat(report.warnings()).anyMatch(w -> w.contains("killed during its scan") && w.contains(recovered.id()));
+        assertThat(report.finishedEarlier()).containsExactly(recovered.id());
+        assertThat(report.kind()).isEqualTo(RunKind.BASELINE);
+    }
+
+    @Test
+    void aSecondRunWaitsForTheFirstAndGivesUpAfterTheLockWait() {
+        Monitor monitor = Monitor.builder().engine(ScriptedScanEngine.withScope().then(night(1, "192.0.2.1:22"))).store(store)
+                .targets(TARGETS).lockWait(Duration.ofMillis(200)).build();
+
+        try (StoreLock held = store.lock(Duration.ofSeconds(1))) {
+            assertThatThrownBy(monitor::run).isInstanceOf(StoreLockedException.class);
+        }
+        assertThat(monitor.run().kind()).isEqualTo(RunKind.BASELINE);
+    }
+
+    @Test
+    void theEngineIsAskedForTheTargetsWithTheTimeLimit() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope().then(night(1, "192.0.2.1:22"));
+        Monitor.builder().engine(engine).store(store).targets(TARGETS).timeout(Duration.ofHours(2)).build().run();
+
+        assertThat(engine.requests()).singleElement().satisfies(r -> {
+            assertThat(r.targets()).isEqualTo(TARGETS);
+            assertThat(r.timeout()).isEqualTo(Duration.ofHours(2));
+        });
+    }
+}
