@@ -19,6 +19,8 @@ import java.util.Map;
  * A host as ndiff sees it: addresses and names without repeats, ports by protocol and number
  * (the last listing wins), extraports by state, the OS match names, and the script results in
  * order of id and output. A missing host ({@code null}) has no state and nothing else.
+ * Everything else a host holds is left out; {@link NdiffIgnores} names what of that changes
+ * from scan to scan, for the fast path to leave out too.
  */
 public final class NdiffHost {
     /** ndiff orders addresses IPv4, IPv6, MAC, then by text. */

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.internal.xml;
 
+import io.github.nmapdiff.core.internal.NdiffIgnores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,8 @@ import java.util.Set;
  * Indexes a file of nmap's own XML at the speed of reading bytes, without an XML parser: it
  * finds each child of {@code <nmaprun>}, and for a host takes its ndiff id from its address and
  * hostname attributes, and the byte ranges that decide what the host is: all of its content but
- * comments and the elements that change on every scan and that ndiff ignores ({@code times},
- * {@code uptime}, the sequence elements, {@code trace}, OS detection's ports, classes and
- * fingerprints). Two hosts whose kept bytes are the same parse to the same host, so they are
+ * comments and the elements that change on every scan and that ndiff ignores
+ * ({@link NdiffIgnores}). Two hosts whose kept bytes are the same parse to the same host, so they are
  * equal to ndiff; hosts whose bytes differ in any other way are read in full and compared,
  * which costs time but never correctness.
  *
@@ -32,23 +32,24 @@ import java.util.Set;
  * look at its first letters. The methods are small so that the JIT compiles them early: a diff
  * is a short process, and most of its bytes go by before a large method would be compiled.
  */
-final class HostScanner {
-    /** Bytes that must follow a {@code <} in the buffer before it is looked at, unless the file ends. */
-    private static final int MARGIN = 64;
-
+final class HostScanner extends ByteLexer {
     private static final byte[] NMAPRUN = bytes("nmaprun");
     private static final byte[] HOST = bytes("host");
     private static final byte[] HOST_END = bytes("/host");
     private static final byte[] ADDRESS = bytes("address");
     private static final byte[] HOSTNAME = bytes("hostname");
 
-    /** Host children that ndiff ignores and that differ from scan to scan, by first letter. */
-    private static final byte[][] VOLATILE_T = {bytes("times"), bytes("tcpsequence"), bytes("tcptssequence"), bytes("trace")};
-    private static final byte[][] VOLATILE_O = {bytes("osclass"), bytes("osfingerprint")};
-    private static final byte[] UPTIME = bytes("uptime");
-    private static final byte[] IPIDSEQUENCE = bytes("ipidsequence");
-    private static final byte[] SMURF = bytes("smurf");
-    private static final byte[] PORTUSED = bytes("portused");
+    /** {@link NdiffIgnores#HOST_ELEMENTS}, by their first byte. */
+    private static final byte[][][] IGNORED = new byte[128][][];
+
+    static {
+        for (String name : NdiffIgnores.HOST_ELEMENTS) {
+            byte[][] same = IGNORED[name.charAt(0)];
+            byte[][] grown = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = bytes(name);
+            IGNORED[name.charAt(0)] = grown;
+        }
+    }
 
     private static final String[] NO_NAMES = {};
     private static final int[] NO_RANGES = {};
@@ -58,13 +59,6 @@ final class HostScanner {
     /** The default size of the buffer: small, so that refilling it is common enough for the JIT to expect it. */
     static final int BUFFER = 1 << 15;
 
-    private final InputStream in;
-    private byte[] buf;
-    private int pos;
-    private int limit;
-    private long base; // file offset of buf[0]
-    private boolean eof;
-
     /** Where the host being read began in the file, and from where its bytes are kept. */
     private long hostStart;
     private long keptFrom;
@@ -73,9 +67,7 @@ final class HostScanner {
     private int keptCount;
 
     private HostScanner(InputStream in, int bufferSize) {
-        this.in = in;
-        this.buf = new byte[bufferSize];
-        buf[0] = '<'; // the sentinel of an empty buffer
+        super(in, bufferSize);
     }
 
     /** Indexes a file, or returns null when it is not plain nmap XML this scanner takes. */
@@ -87,287 +79,11 @@ final class HostScanner {
     static HostIndex scan(Path file, int bufferSize) {
         try (InputStream in = Files.newInputStream(file)) {
             return new HostScanner(in, bufferSize).index(file);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) { // UnsupportedXml among them
             return null;
         }
     }
 
-    private static final class Unsupported extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    // ---------------------------------------------------------------- buffer
-
-    /**
-     * Reads more of the file, keeping the bytes from {@code pos} on (at the start of the buffer,
-     * which grows when they fill it). Every index into the buffer but {@code pos} is stale
-     * afterwards. Returns false at the end of the file.
-     *
-     * <p>The byte after the last one read is always a {@code <}, a sentinel that ends the
-     * search for the next tag without a test of the index at every byte.
-     */
-    private boolean refill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            base += pos;
-            limit -= pos;
-            pos = 0;
-        } else if (limit == buf.length - 1) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int read = in.read(buf, limit, buf.length - 1 - limit);
-        if (read < 0) {
-            eof = true;
-            return false;
-        }
-        limit += read;
-        buf[limit] = '<';
-        return true;
-    }
-
-    /** Makes {@code n} bytes from {@code pos} available; false when the file ends first. */
-    private boolean have(int n) throws IOException {
-        while (limit - pos < n) {
-            if (!refill()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Returns the index of the first {@code <} from {@code from} on: at the latest, the sentinel
-     * after the last byte read. Kept tiny and without a branch the data seldom takes, which
-     * would cost a recompilation when it does: this is the hot loop.
-     */
-    private static int nextTag(byte[] b, int from) {
-        int i = from;
-        while (b[i] != '<') {
-            i++;
-        }
-        return i;
-    }
-
-    /** Moves {@code pos} to the next {@code <} with {@link #MARGIN} bytes after it in the buffer, or to the end of the file. */
-    private void toNextTag() throws IOException {
-        while (true) {
-            pos = nextTag(buf, pos);
-            if (limit - pos >= MARGIN || eof) {
-                if (limit - pos < 8) { // what follows a tag in a host or element is longer: at least its end and </nmaprun>
-                    throw new Unsupported("the file ends inside the document");
-                }
-                return;
-            }
-            refill();
-        }
-    }
-
-    /** Returns whether {@code name} lies at {@code at}, followed by the end of a name. */
-    private boolean nameAt(int at, byte[] name) {
-        int end = at + name.length;
-        if (end >= limit) {
-            return false;
-        }
-        for (int i = 0; i < name.length; i++) {
-            if (buf[at + i] != name[i]) {
-                return false;
-            }
-        }
-        byte after = buf[end];
-        return isSpace(after) || after == '>' || after == '/';
-    }
-
-    /** Returns whether a comment starts at {@code at}, which {@link #toNextTag()} left at a {@code <}. */
-    private boolean commentAt(int at) {
-        return buf[at + 1] == '!' && buf[at + 2] == '-' && buf[at + 3] == '-';
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private boolean lookingAt(String s) throws IOException {
-        if (!have(s.length())) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (buf[pos + i] != (byte) s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Moves past the first occurrence of {@code s}. */
-    private void skipPast(String s) throws IOException {
-        byte first = (byte) s.charAt(0);
-        while (true) {
-            while (pos < limit && buf[pos] != first) {
-                pos++;
-            }
-            if (!have(s.length())) {
-                throw new Unsupported("the file ends inside the document");
-            }
-            if (lookingAt(s)) {
-                pos += s.length();
-                return;
-            }
-            pos++;
-        }
-    }
-
-    private void skipSpace() throws IOException {
-        while (have(1) && isSpace(buf[pos])) {
-            pos++;
-        }
-    }
-
-    // ---------------------------------------------------------------- tags
-
-    /**
-     * Makes the start tag at {@code pos} available and returns the index of its first {@code >},
-     * which is its end unless an attribute value holds one; {@link #attributes} then finds that
-     * value unclosed and refuses the tag. nmap escapes {@code >} in values.
-     */
-    private int tagEnd() throws IOException {
-        int i = pos + 1;
-        while (true) {
-            while (i < limit && buf[i] != '>') {
-                i++;
-            }
-            if (i < limit) {
-                return i;
-            }
-            int offset = i - pos;
-            if (!refill()) {
-                throw new Unsupported("the file ends inside a tag");
-            }
-            i = pos + offset;
-        }
-    }
-
-    /**
-     * Makes the whole start tag at {@code pos} available and returns the index of its
-     * {@code >}, respecting quotes, for a tag whose attributes are not read.
-     */
-    private int quotedTagEnd() throws IOException {
-        int i = pos + 1;
-        byte quote = 0;
-        while (true) {
-            if (i == limit) {
-                int offset = i - pos;
-                if (!refill()) {
-                    throw new Unsupported("the file ends inside a tag");
-                }
-                i = pos + offset;
-                continue;
-            }
-            byte b = buf[i];
-            if (quote != 0) {
-                if (b == quote) {
-                    quote = 0;
-                }
-            } else if (b == '"' || b == '\'') {
-                quote = b;
-            } else if (b == '>') {
-                return i;
-            }
-            if (b == '<') {
-                throw new Unsupported("a '<' inside a tag");
-            }
-            i++;
-        }
-    }
-
-    /**
-     * Reads the attributes of the start tag {@code buf[pos, gt]}, whose name starts at
-     * {@code pos + 1}; for the names asked for, puts where their raw values lie in the buffer
-     * into {@code ranges} (from, to; -1 for a name not there). Returns whether the tag closes
-     * itself.
-     */
-    private boolean attributes(int gt, String[] names, int[] ranges) {
-        Arrays.fill(ranges, -1);
-        int i = pos + 1;
-        while (i < gt && !isSpace(buf[i]) && buf[i] != '/') {
-            if ((buf[i] & 0x80) != 0) {
-                throw new Unsupported("a name beyond ASCII");
-            }
-            i++;
-        }
-        while (true) {
-            while (i < gt && isSpace(buf[i])) {
-                i++;
-            }
-            if (i == gt) {
-                return false;
-            }
-            if (buf[i] == '/') {
-                if (i + 1 != gt) {
-                    throw new Unsupported("a '/' in a start tag");
-                }
-                return true;
-            }
-            int nameStart = i;
-            while (i < gt && !isSpace(buf[i]) && buf[i] != '=') {
-                i++;
-            }
-            int wanted = indexOf(names, nameStart, i);
-            while (i < gt && isSpace(buf[i])) {
-                i++;
-            }
-            if (i == gt || buf[i] != '=') {
-                throw new Unsupported("an attribute without a value");
-            }
-            i++;
-            while (i < gt && isSpace(buf[i])) {
-                i++;
-            }
-            if (i == gt || buf[i] != '"' && buf[i] != '\'') {
-                throw new Unsupported("an unquoted attribute");
-            }
-            byte quote = buf[i++];
-            int start = i;
-            while (i < gt && buf[i] != quote) {
-                i++;
-            }
-            if (i == gt) {
-                throw new Unsupported("a '>' in an attribute value");
-            }
-            if (wanted >= 0) {
-                ranges[2 * wanted] = start;
-                ranges[2 * wanted + 1] = i;
-            }
-            i++;
-        }
-    }
-
-    /** Returns the index of the name in {@code buf[from, to)} among {@code names}, or -1, without allocating. */
-    private int indexOf(String[] names, int from, int to) {
-        for (int n = 0; n < names.length; n++) {
-            String name = names[n];
-            if (name.length() == to - from) {
-                boolean same = true;
-                for (int i = 0; i < name.length() && same; i++) {
-                    same = buf[from + i] == (byte) name.charAt(i);
-                }
-                if (same) {
-                    return n;
-                }
-            }
-        }
-        return -1;
-    }
 
     /**
      * Appends the value in {@code buf[from, to)} to {@link #values} as an XML parser reads it,
@@ -379,7 +95,7 @@ final class HostScanner {
             byte b = buf[i];
             plain = b >= 0x20 && b != '&'; // not beyond ASCII, no entity, no tab or line break
         }
-        byte[] bytes = plain ? null : decode(from, to).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = plain ? null : XmlText.decode(buf, from, to).getBytes(StandardCharsets.UTF_8);
         int length = plain ? to - from : bytes.length;
         if (valuesLength + length > values.length) {
             values = Arrays.copyOf(values, Math.max(values.length * 2, valuesLength + length));
@@ -392,81 +108,6 @@ final class HostScanner {
         int start = valuesLength;
         valuesLength += length;
         return start;
-    }
-
-    /** The text of {@code buf[from, to)} as UTF-8 with XML's predefined entities and character references decoded. */
-    private String decode(int from, int to) {
-        String raw = new String(buf, from, to - from, StandardCharsets.UTF_8);
-        if (raw.indexOf('&') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0) {
-            return raw;
-        }
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
-                continue; // a line break is one, whatever its bytes
-            }
-            if (c == '\t' || c == '\n' || c == '\r') {
-                out.append(' '); // as an XML parser normalises a literal one in an attribute
-                continue;
-            }
-            if (c != '&') {
-                out.append(c);
-                continue;
-            }
-            int semi = raw.indexOf(';', i);
-            if (semi < 0) {
-                throw new Unsupported("a bare '&'");
-            }
-            String entity = raw.substring(i + 1, semi);
-            switch (entity) {
-                case "lt" -> out.append('<');
-                case "gt" -> out.append('>');
-                case "amp" -> out.append('&');
-                case "quot" -> out.append('"');
-                case "apos" -> out.append('\'');
-                default -> {
-                    if (!entity.startsWith("#")) {
-                        throw new Unsupported("the entity &" + entity + ";");
-                    }
-                    int code = entity.startsWith("#x") ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1));
-                    out.appendCodePoint(code);
-                }
-            }
-            i = semi;
-        }
-        return out.toString();
-    }
-
-    /**
-     * Skips the element whose start tag is at {@code pos}, named {@code name}, to past its end.
-     * nmap does not nest an element in one of the same name, except tables in scripts, which
-     * this is never asked to skip.
-     */
-    private void skipElement(byte[] name) throws IOException {
-        int gt = quotedTagEnd();
-        boolean empty = buf[gt - 1] == '/';
-        pos = gt + 1;
-        if (empty) {
-            return;
-        }
-        while (true) {
-            toNextTag();
-            if (buf[pos + 1] == '/' && nameAt(pos + 2, name)) {
-                pos += 2 + name.length;
-                skipSpace();
-                if (!have(1) || buf[pos] != '>') {
-                    throw new Unsupported("a malformed end tag");
-                }
-                pos++;
-                return;
-            }
-            if (commentAt(pos)) {
-                skipPast("-->");
-            } else {
-                pos++;
-            }
-        }
     }
 
     // ---------------------------------------------------------------- document
@@ -509,7 +150,7 @@ final class HostScanner {
                     to++;
                 }
                 if (to == limit) {
-                    throw new Unsupported("a name longer than " + MARGIN + " bytes");
+                    throw new UnsupportedXml("a name longer than " + MARGIN + " bytes");
                 }
                 skipElement(Arrays.copyOfRange(buf, from, to));
                 others.add(new long[] {start, base + pos});
@@ -579,9 +220,11 @@ final class HostScanner {
     /**
      * Returns whether the tag at {@code pos} in a host may need more than a glance: an address,
      * a hostname, an element ndiff ignores, the host's end tag, a comment. Most tags (port,
-     * state, service, cpe and their end tags) are told apart by a byte or two.
+     * state, service, cpe and their end tags) are told apart by a byte or two. A quick filter in
+     * front of {@link #ignoredAt}: it must let every name of {@link NdiffIgnores#HOST_ELEMENTS}
+     * through, which {@code HostScannerTest} checks against the table.
      */
-    private boolean notable() {
+    boolean notable() {
         byte[] b = buf;
         int at = pos + 1;
         return switch (b[at]) {
@@ -629,7 +272,7 @@ final class HostScanner {
         }
         long end = base + pos;
         if (end - start > Integer.MAX_VALUE) {
-            throw new Unsupported("a host of more than 2 GB");
+            throw new UnsupportedXml("a host of more than 2 GB");
         }
         HostIndex.Key key = key();
         if (key == null) {
@@ -662,18 +305,18 @@ final class HostScanner {
             pos += 1 + HOST_END.length;
             skipSpace();
             if (!have(1) || buf[pos] != '>') {
-                throw new Unsupported("a malformed end tag");
+                throw new UnsupportedXml("a malformed end tag");
             }
             pos++;
             return true;
         }
         if (next == '!') {
             if (!commentAt(pos)) {
-                throw new Unsupported("CDATA in a host");
+                throw new UnsupportedXml("CDATA in a host");
             }
             skip(null);
         } else if (next == '?') {
-            throw new Unsupported("a processing instruction in a host");
+            throw new UnsupportedXml("a processing instruction in a host");
         } else if (next == 'a' && nameAt(pos + 1, ADDRESS)) {
             attributes(tagEnd(), ADDRESS_ATTRIBUTES, ranges);
             address();
@@ -691,7 +334,7 @@ final class HostScanner {
             }
             pos++;
         } else {
-            byte[] ignored = volatileAt(pos + 1, next);
+            byte[] ignored = ignoredAt(pos + 1, next);
             if (ignored != null) {
                 skip(ignored);
             } else {
@@ -713,40 +356,16 @@ final class HostScanner {
     }
 
     /** Returns the name of the element ndiff ignores at {@code at}, whose first byte is {@code first}, or null. */
-    private byte[] volatileAt(int at, byte first) {
-        switch (first) {
-            case 't' -> {
-                for (byte[] name : VOLATILE_T) {
-                    if (nameAt(at, name)) {
-                        return name;
-                    }
+    private byte[] ignoredAt(int at, byte first) {
+        byte[][] candidates = first >= 0 ? IGNORED[first] : null;
+        if (candidates != null) {
+            for (byte[] name : candidates) {
+                if (nameAt(at, name)) {
+                    return name;
                 }
-                return null;
-            }
-            case 'o' -> {
-                for (byte[] name : VOLATILE_O) {
-                    if (nameAt(at, name)) {
-                        return name;
-                    }
-                }
-                return null;
-            }
-            case 'u' -> {
-                return nameAt(at, UPTIME) ? UPTIME : null;
-            }
-            case 'i' -> {
-                return nameAt(at, IPIDSEQUENCE) ? IPIDSEQUENCE : null;
-            }
-            case 's' -> {
-                return nameAt(at, SMURF) ? SMURF : null;
-            }
-            case 'p' -> {
-                return nameAt(at, PORTUSED) ? PORTUSED : null;
-            }
-            default -> {
-                return null;
             }
         }
+        return null;
     }
 
     private static final byte[][] ADDRESS_TYPES = {bytes("ipv4"), bytes("ipv6"), bytes("mac")};
@@ -754,7 +373,7 @@ final class HostScanner {
     /** Takes the address whose attributes are in {@link #ranges}: its type's rank in ndiff's order, and its value. */
     private void address() {
         if (ranges[0] < 0) {
-            throw new Unsupported("an address without addr");
+            throw new UnsupportedXml("an address without addr");
         }
         int rank = 0; // no addrtype: IPv4, as nmap's DTD says
         if (ranges[2] >= 0) {
@@ -765,7 +384,7 @@ final class HostScanner {
                 }
             }
             if (rank < 0) {
-                throw new Unsupported("an unknown address type");
+                throw new UnsupportedXml("an unknown address type");
             }
         }
         if (3 * addressCount == addresses.length) {

@@ -2,7 +2,9 @@ package io.github.nmapdiff.core.internal.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.internal.NdiffHost;
+import io.github.nmapdiff.core.internal.NdiffIgnores;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.testing.Corpus;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
@@ -45,6 +47,47 @@ class HostScannerTest {
 
     private static String host(int n, String name, String product, int seed) {
         return HOST.formatted(seed, seed + 1, n, name, product, seed * 7, seed, seed * 13, seed * 3);
+    }
+
+    /** A host with every element of {@link NdiffIgnores#HOST_ELEMENTS}, each with {@code %1$d} in it. */
+    private static final String EVERY_IGNORED = """
+            <host><status state="up" reason="syn-ack" reason_ttl="64"/>
+            <address addr="127.0.0.9" addrtype="ipv4"/>
+            <ports><port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/></port></ports>
+            <os><portused state="open" proto="tcp" portid="%1$d"/>
+            <osmatch name="Linux 5.0 - 5.14" accuracy="100" line="61000">
+            <osclass type="general purpose" vendor="Linux" osfamily="Linux" osgen="5.X" accuracy="%1$d"/>
+            </osmatch>
+            <osfingerprint fingerprint="OS:SCAN(V=7.93%%D=%1$d)"/>
+            </os>
+            <uptime seconds="%1$d" lastboot="Sat Nov 28 02:00:00 2026"/>
+            <tcpsequence index="%1$d" difficulty="Good luck!" values="%1$d"/>
+            <ipidsequence class="All zeros" values="%1$d"/>
+            <tcptssequence class="1000HZ" values="%1$d"/>
+            <smurf responses="%1$d"/>
+            <trace port="%1$d" proto="tcp"><hop ttl="1" ipaddr="127.0.0.9" rtt="0.0%1$d"/></trace>
+            <times srtt="%1$d" rttvar="5000" to="100000"/>
+            </host>
+            """;
+
+    @Test
+    void bothReadersIgnoreExactlyTheTableOfWhatNdiffIgnores() throws IOException {
+        String one = EVERY_IGNORED.formatted(1);
+        String two = EVERY_IGNORED.formatted(2);
+        for (String element : NdiffIgnores.HOST_ELEMENTS) {
+            assertThat(one).as("the host holds <%s>", element).contains("<" + element + " ");
+        }
+        Path a = file("ignored-a.xml", one);
+        Path b = file("ignored-b.xml", two);
+
+        assertThat(sameFirstHost(HostScanner.scan(a), HostScanner.scan(b))).as("the fast path").isTrue();
+        assertThat(ScanDiff.between(new NmapXmlReader().read(a), new NmapXmlReader().read(b)).changes()).as("the careful reader")
+                .isEmpty();
+
+        // and no more than the table: the same host with a change in what ndiff compares differs to both
+        Path c = file("ignored-c.xml", one.replace("Linux 5.0 - 5.14", "Linux 6.1"));
+        assertThat(sameFirstHost(HostScanner.scan(a), HostScanner.scan(c))).isFalse();
+        assertThat(ScanDiff.between(new NmapXmlReader().read(a), new NmapXmlReader().read(c)).changes()).isNotEmpty();
     }
 
     @Test
