@@ -1,0 +1,109 @@
+package io.github.nmapdiff.core.memory;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a run saw change and did not report, by why, in counts: nothing is lost (the scans
+ * stay in the store, and ndiff's text of the diff goes with the notification), but none of it
+ * is worth a look tonight. Immutable.
+ */
+public final class HeldBack {
+
+    /** Why a change was held back. May gain constants in a minor version. */
+    public enum Reason {
+        /** A host stopped answering; reported if it is still gone after the confirmation window. */
+        HOST_NOT_ANSWERING("hosts not answering, reported if still gone after the confirmation window"),
+        /** An open port is closed or filtered; reported if it stays so for the confirmation window. */
+        PORT_NOT_OPEN("ports not open, reported if still so after the confirmation window"),
+        /** A host or port that was missing for a while is back, before its removal was confirmed. */
+        RETURNED("hosts or ports back after a short absence"),
+        /** A host's name is missing or different; reported if the change lasts. */
+        NAME_CHANGED("host names missing or changed, reported if the change lasts"),
+        /** A UDP port went between open and open|filtered. */
+        UDP_OPEN_FILTERED("UDP ports between open and open|filtered"),
+        /** A script's output changed only in time-like parts, or the script reports the time. */
+        VOLATILE_SCRIPT("script outputs that only tell the time"),
+        /** Service detection did not identify a service it identified before. */
+        SERVICE_UNIDENTIFIED("services not identified this time"),
+        /** What ndiff reports and the job does not: OS guesses, extraports counts, states of ports that are not open. */
+        NOT_EXPOSURE("other differences that expose nothing (OS guesses, ports that are not open)"),
+        /** An ignore rule, or an expect rule that still holds. */
+        RULE("changes ignored by rules");
+
+        private final String words;
+
+        Reason(String words) {
+            this.words = words;
+        }
+
+        /** Returns the words that follow the count in a mail: {@code hosts not answering, ...}. */
+        public String words() {
+            return words;
+        }
+    }
+
+    private static final HeldBack NONE = new HeldBack(new EnumMap<>(Reason.class));
+
+    private final Map<Reason, Integer> counts;
+
+    private HeldBack(EnumMap<Reason, Integer> counts) {
+        this.counts = Collections.unmodifiableMap(counts);
+    }
+
+    /** Returns an empty account. */
+    public static HeldBack none() {
+        return NONE;
+    }
+
+    static HeldBack of(EnumMap<Reason, Integer> counts) {
+        EnumMap<Reason, Integer> copy = new EnumMap<>(Reason.class);
+        counts.forEach((r, n) -> {
+            if (n > 0) {
+                copy.put(r, n);
+            }
+        });
+        return new HeldBack(copy);
+    }
+
+    /** Returns the counts by reason, only those above 0, in the order of {@link Reason}; never null. */
+    public Map<Reason, Integer> counts() {
+        return counts;
+    }
+
+    /** Returns how many changes were held back in all. */
+    public int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Returns this account with another's counts added. */
+    public HeldBack plus(HeldBack other) {
+        EnumMap<Reason, Integer> sum = new EnumMap<>(Reason.class);
+        sum.putAll(counts);
+        other.counts.forEach((r, n) -> sum.merge(r, n, Integer::sum));
+        return of(sum);
+    }
+
+    /** Returns the account in words: {@code 3 hosts not answering, ...; 12 changes ignored by rules}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        counts.forEach((r, n) -> out.append(out.length() == 0 ? "" : "; ").append(n).append(' ').append(r.words()));
+        return out.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HeldBack h && counts.equals(h.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return counts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "HeldBack[" + describe() + "]";
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.nmapdiff.core.memory;
+
+import io.github.nmapdiff.core.model.Address;
+import io.github.nmapdiff.core.model.AddressType;
+import io.github.nmapdiff.core.model.ExtraPorts;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostName;
+import io.github.nmapdiff.core.model.HostNameType;
+import io.github.nmapdiff.core.model.HostState;
+import io.github.nmapdiff.core.model.HostStatus;
+import io.github.nmapdiff.core.model.OsDetection;
+import io.github.nmapdiff.core.model.Port;
+import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Protocol;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.ScriptResult;
+import io.github.nmapdiff.core.model.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Nights of {@code -Pn} scans written down in a line per host, for the memory's tests:
+ * {@code "192.0.2.10 db3.example.com 22/tcp:open:ssh:OpenSSH 9.2 5432/tcp:open:postgresql"};
+ * a host with no open or closed port is "up" as -Pn makes it, with everything filtered. A
+ * port may carry one script: {@code 443/tcp:open:https:nginx:ssl-date=2026-11-01T02:00:00}.
+ */
+final class Nights {
+    static final Instant NIGHT_1 = Instant.parse("2026-11-01T02:00:00Z");
+
+    private Nights() {
+    }
+
+    static Instant night(int n) {
+        return NIGHT_1.plus(Duration.ofDays(n - 1));
+    }
+
+    static Scan scan(int night, boolean complete, String... hosts) {
+        List<Host> list = new ArrayList<>();
+        for (String spec : hosts) {
+            list.add(host(spec));
+        }
+        return new Scan("nmap", "nmap -Pn -sV", "7.93", "1.05", night(night), null, List.of(), 0, 0, List.of(), list, List.of(),
+                null, complete);
+    }
+
+    static Scan scan(int night, String... hosts) {
+        return scan(night, true, hosts);
+    }
+
+    static Host host(String spec) {
+        String[] parts = spec.trim().split(" ");
+        String address = parts[0];
+        int i = 1;
+        List<HostName> names = new ArrayList<>();
+        if (parts.length > 1 && !parts[1].contains("/")) {
+            if (!parts[1].equals("-")) {
+                names.add(new HostName(parts[1], HostNameType.PTR));
+            }
+            i = 2;
+        }
+        List<Port> ports = new ArrayList<>();
+        for (; i < parts.length; i++) {
+            String[] p = parts[i].split(":", 5);
+            String[] number = p[0].split("/");
+            Service service = p.length > 2 ? new Service(p[2], p.length > 3 && !p[3].isEmpty() ? p[3].replace('_', ' ') : null, null,
+                    null, null, null, null, null, null, null, null, null, null, "probed", 10, List.of()) : null;
+            List<ScriptResult> scripts = new ArrayList<>();
+            if (p.length > 4) {
+                String[] script = p[4].split("=", 2);
+                scripts.add(new ScriptResult(script[0], script[1].replace('_', ' '), List.of()));
+            }
+            ports.add(new Port(Protocol.fromNmap(number[1]), Integer.parseInt(number[0]), PortState.fromNmap(p[1]), "syn-ack", 64,
+                    null, null, service, scripts));
+        }
+        return new Host(new HostStatus(HostState.UP, "user-set", 0),
+                List.of(new Address(address, address.contains(":") ? AddressType.IPV6 : AddressType.IPV4, null)), names,
+                List.of(new ExtraPorts(PortState.FILTERED, 1000 - ports.size(), List.of())), ports, List.of(), OsDetection.empty(),
+                null, null, null, null, null, false, null);
+    }
+}
