@@ -29,6 +29,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     private final Clock clock;
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final Map<String, byte[]> xml = new LinkedHashMap<>();
+    private final Map<String, byte[]> state = new LinkedHashMap<>();
     private final Semaphore lock = new Semaphore(1);
     private int next = 1;
 
@@ -114,6 +115,17 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     public synchronized void delete(String id) {
         snapshots.remove(id);
         xml.remove(id);
+    }
+
+    @Override
+    public synchronized Optional<byte[]> readState(String name) {
+        byte[] bytes = state.get(name);
+        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+    }
+
+    @Override
+    public synchronized void writeState(String name, byte[] bytes) {
+        state.put(Objects.requireNonNull(name, "name"), bytes.clone());
     }
 
     /**

@@ -207,6 +207,25 @@ public abstract class SnapshotStoreContract {
     }
 
     @Test
+    void stateIsKeptBesideTheSnapshotsAndReplacedWhole() {
+        SnapshotStore store = newStore();
+        assertThat(store.readState("memory")).isEmpty();
+        byte[] first = "nmapdiff-memory\t1\nhost\t192.0.2.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] second = "nmapdiff-memory\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        store.writeState("memory", first);
+        assertThat(store.readState("memory")).hasValueSatisfying(b -> assertThat(b).isEqualTo(first));
+        store.writeState("memory", second);
+        assertThat(store.readState("memory")).hasValueSatisfying(b -> assertThat(b).isEqualTo(second));
+        assertThat(store.readState("other")).isEmpty();
+        assertThat(Snapshots.of(store).list()).as("state is no snapshot").isEmpty();
+
+        keep(store, 1, true);
+        Snapshots.of(store).applyRetention(RetentionPolicy.keepLast(1), NOW);
+        assertThat(store.readState("memory")).as("retention leaves it").hasValueSatisfying(b -> assertThat(b).isEqualTo(second));
+    }
+
+    @Test
     void theLockKeepsASecondRunOutUntilItIsReleased() throws Exception {
         SnapshotStore store = newStore();
         try (StoreLock held = store.lock(Duration.ofSeconds(1))) {

@@ -94,6 +94,31 @@ public interface SnapshotStore {
     void update(Snapshot snapshot);
 
     /**
+     * Returns what the core keeps in the store beside the snapshots under a name: the
+     * job's memory of the network ({@code memory}), which outlives retention. A store that
+     * keeps none (the default) makes the core rebuild the memory from the snapshots it holds
+     * on every run, and forget what retention removed.
+     *
+     * @param name a short name of lower-case letters, digits and dashes, never null
+     * @return the bytes last written under the name, or empty when none were
+     * @throws io.github.nmapdiff.core.NmapDiffException when they cannot be read
+     */
+    default Optional<byte[]> readState(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps bytes under a name, replacing what was kept under it: all or nothing, as
+     * {@link #save} does. Does nothing by default (see {@link #readState}).
+     *
+     * @param name a short name of lower-case letters, digits and dashes, never null
+     * @param bytes the bytes, never null
+     * @throws io.github.nmapdiff.core.NmapDiffException when they cannot be kept
+     */
+    default void writeState(String name, byte[] bytes) {
+    }
+
+    /**
      * Forgets a snapshot: its XML and what the store knows of it. Nothing when there is none.
      *
      * @param id the snapshot's id, never null

@@ -78,6 +78,9 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     /** Where the scans under way write, so that the next run finds what a killed one left. */
     public static final String RUNNING_FOLDER = ".running";
     private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties", RUNNING_FOLDER);
+    /** What the core keeps beside the snapshots: {@code state-memory.txt}, the job's memory of the network. */
+    private static final Pattern STATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+    private static final Pattern STATE_FILE = Pattern.compile("state-" + STATE_NAME.pattern() + "\\.txt");
 
     private final Path folder;
     private final Clock clock;
@@ -277,7 +280,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     xmlIds.add(xml.group(1));
                 } else if (meta.matches()) {
                     jsonIds.add(meta.group(1));
-                } else if (!OWN_NAMES.contains(name) && !SafeFiles.isTemporary(name)) {
+                } else if (!OWN_NAMES.contains(name) && !SafeFiles.isTemporary(name) && !STATE_FILE.matcher(name).matches()) {
                     problems.add(name + ": not a snapshot file; ignored");
                 }
             }
@@ -399,6 +402,37 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             throw new IllegalArgumentException("'" + id + "' is not a snapshot id (like 20261128T020001Z); "
                     + "nmapdiff history DIR lists them");
         }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @Override
+    public Optional<byte[]> readState(String name) {
+        Path file = stateFile(name);
+        try {
+            return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot read " + file + ": " + SafeFiles.describe(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void writeState(String name, byte[] bytes) {
+        Path file = stateFile(name);
+        try {
+            SafeFiles.writeAtomically(file, bytes, access);
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot write " + file + ": " + SafeFiles.describe(e)
+                    + "; the snapshots are intact, and the next run rebuilds it from them", e);
+        }
+    }
+
+    private Path stateFile(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!STATE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a state name: lower-case letters, digits and dashes");
+        }
+        return folder.resolve("state-" + name + ".txt");
     }
 
     // ---------------------------------------------------------------- removing and compression
