@@ -12,6 +12,7 @@ module io.github.nmapdiff.core {
 
     exports io.github.nmapdiff.core;
     exports io.github.nmapdiff.core.diff;
+    exports io.github.nmapdiff.core.memory;
     exports io.github.nmapdiff.core.model;
     exports io.github.nmapdiff.core.render;
     exports io.github.nmapdiff.core.spi;

@@ -3,6 +3,10 @@ package io.github.nmapdiff.core;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.internal.NdiffHost;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffSummary;
@@ -53,6 +57,8 @@ import java.util.Set;
 public final class Monitor {
     /** How far in the future a scan may say it started before the run warns of a wrong clock. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+    /** The name of the memory of the network in the store's state. */
+    static final String MEMORY = "memory";
 
     private final ScanEngine engine;
     private final List<String> scopeArguments;
@@ -65,6 +71,7 @@ public final class Monitor {
     private final ScanListener listener;
     private final RetentionPolicy retention;
     private final Clock clock;
+    private final NoisePolicy noise;
 
     private Monitor(Builder b) {
         this.engine = Objects.requireNonNull(b.engine, "engine");
@@ -81,6 +88,7 @@ public final class Monitor {
         this.listener = b.listener;
         this.retention = b.retention;
         this.clock = b.clock;
+        this.noise = b.noise;
     }
 
     /** Returns a builder. */
@@ -121,7 +129,8 @@ public final class Monitor {
             List<String> warnings = new ArrayList<>();
             Map<String, NotifierFailure> retryFailures = retryPending();
             recoverKilledScans(warnings);
-            List<String> finishedEarlier = finishEarlierRuns(warnings);
+            Memory memory = loadMemory(warnings);
+            List<String> finishedEarlier = finishEarlierRuns(memory, warnings);
             if (cancellation.isCancelled()) {
                 throw new RunCancelledException("stopped before the scan started; nothing was scanned");
             }
@@ -148,11 +157,12 @@ public final class Monitor {
                         + " and only the " + scan.hosts().size() + " hosts it reached are compared");
             }
 
-            Evaluation run = evaluate(snapshot, scan, snapshots.list(), warnings);
+            Evaluation run = triage(evaluate(snapshot, scan, snapshots.list(), warnings), memory, snapshot, scan);
             Told told = tell(run, snapshot, result.xml(), warnings, notifiers);
             Snapshot recorded = snapshot.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
                     run.baseline == null ? null : run.baseline.id(), told.toRetry);
             store.update(recorded);
+            saveMemory(memory, warnings);
 
             List<String> removed = retention == null ? List.of() : snapshots.applyRetention(retention, clock.instant());
             Map<String, Integer> pending = new LinkedHashMap<>();
@@ -162,13 +172,26 @@ public final class Monitor {
                     pending.put(notifier.id(), waiting);
                 }
             }
-            return new MonitorReport(run.kind, recorded, run.baseline, run.diff, run.summary, result.outcome(), warnings,
+            return new MonitorReport(run.kind, recorded, run.baseline, run.diff, run.triage, run.summary, result.outcome(), warnings,
                     told.deliveries, told.failures, retryFailures, pending, finishedEarlier, removed);
         }
     }
 
-    /** What a run found: its kind, its baseline, the diff and the summary line. */
-    private record Evaluation(RunKind kind, Snapshot baseline, ScanDiff diff, String summary) {
+    /** What a run found: its kind, its baseline, the diff, what the memory made of it, and the summary line. */
+    private record Evaluation(RunKind kind, Snapshot baseline, ScanDiff diff, Triage triage, String summary) {
+        Evaluation(RunKind kind, Snapshot baseline, ScanDiff diff, String summary) {
+            this(kind, baseline, diff, Triage.none(), summary);
+        }
+    }
+
+    /** The memory of the network as this run holds it; replaced when the scope changes. */
+    private static final class Memory {
+        NetworkMemory network;
+        boolean changed;
+
+        Memory(NetworkMemory network) {
+            this.network = network;
+        }
     }
 
     /**
@@ -210,12 +233,13 @@ public final class Monitor {
      *
      * @return the ids of the snapshots whose runs were finished now
      */
-    private List<String> finishEarlierRuns(List<String> warnings) {
+    private List<String> finishEarlierRuns(Memory memory, List<String> warnings) {
         List<String> finished = new ArrayList<>();
         List<Snapshot> all = snapshots.list();
         for (int i = 0; i < all.size(); i++) {
             Snapshot earlier = all.get(i);
             if (!earlier.needsFinishing()) {
+                catchUp(memory, earlier, warnings);
                 continue;
             }
             List<Notifier> toTell = notifiers.stream()
@@ -226,6 +250,7 @@ public final class Monitor {
                             + ", which is no longer configured"));
             if (earlier.finished() && toTell.isEmpty()) {
                 store.update(earlier.withRun(earlier.changes(), earlier.summary(), earlier.baselineId(), List.of()));
+                catchUp(memory, earlier, warnings);
                 continue;
             }
             Scan scan;
@@ -244,10 +269,19 @@ public final class Monitor {
             List<String> runWarnings = new ArrayList<>();
             runWarnings.add("this is the report of the run that kept snapshot " + earlier.id() + " (" + earlier.start() + "), "
                     + why);
-            Evaluation run = evaluate(earlier, scan, all.subList(0, i), runWarnings);
+            Evaluation compared = evaluate(earlier, scan, all.subList(0, i), runWarnings);
+            Evaluation run;
+            if (!earlier.finished()) {
+                run = triage(compared, memory, earlier, scan);
+            } else {
+                // its run absorbed it and told the others: what it found is rebuilt from the snapshots before it
+                Memory before = new Memory(rebuild(all.subList(0, i)));
+                run = triage(compared, before, earlier, scan);
+            }
             Told told = tell(run, earlier, xml, runWarnings, toTell);
             store.update(earlier.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
                     run.baseline == null ? null : run.baseline.id(), told.toRetry));
+            saveMemory(memory, warnings);
             warnings.add("reported the run of snapshot " + earlier.id() + ", " + why + ": " + run.summary);
             finished.add(earlier.id());
         }
@@ -290,7 +324,7 @@ public final class Monitor {
             return new Told(deliveries, failures, List.of());
         }
         Notification.Builder built = Notification.builder(run.kind, run.summary, snapshot).xml(xml)
-                .baseline(run.baseline, baselineXml(run, warnings)).warnings(warnings);
+                .baseline(run.baseline, baselineXml(run, warnings)).warnings(warnings).triage(run.triage);
         if (run.diff != null) {
             built.diff(run.diff, NdiffText.of(false, clock.getZone()).render(run.diff));
         }
@@ -320,6 +354,124 @@ public final class Monitor {
         } catch (NmapDiffException e) {
             warnings.add("the baseline " + run.baseline.id() + " cannot be attached: " + message(e));
             return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- the memory of the network
+
+    /** Whether a snapshot covers this monitor's scope (or its scope is unknown, its metadata lost). */
+    private boolean inScope(Snapshot s) {
+        return !s.scopeKnown() || s.targets().equals(targets) && s.arguments().equals(scopeArguments);
+    }
+
+    /** Whether the memory has absorbed a snapshot: it absorbs them in the order taken. */
+    private static boolean absorbed(NetworkMemory memory, Snapshot s) {
+        return memory.throughTime() != null && !s.takenAt().isAfter(memory.throughTime());
+    }
+
+    /**
+     * The memory the store keeps, if it is of this scope; otherwise (none, unreadable, another
+     * scope) a new one, learned from the snapshots of this scope that the store still holds.
+     */
+    private Memory loadMemory(List<String> warnings) {
+        NetworkMemory kept = null;
+        try {
+            kept = store.readState(MEMORY).map(NetworkMemory::parse).orElse(null);
+        } catch (RuntimeException e) {
+            warnings.add("the memory of the network kept in the store cannot be read (" + message(e)
+                    + "); it is learned again from the snapshots held");
+        }
+        if (kept != null && kept.targets().equals(targets) && kept.arguments().equals(scopeArguments)) {
+            return new Memory(kept);
+        }
+        Memory fresh = new Memory(NetworkMemory.empty(targets, scopeArguments));
+        fresh.changed = true;
+        return fresh;
+    }
+
+    /** Absorbs, silently, a snapshot whose run has reported already, when the memory has not yet. */
+    private void catchUp(Memory memory, Snapshot s, List<String> warnings) {
+        if (!inScope(s) || absorbed(memory.network, s)) {
+            return;
+        }
+        try {
+            memory.network.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), noise, true);
+            memory.changed = true;
+        } catch (NmapDiffException e) {
+            warnings.add("snapshot " + s.id() + " cannot be read and is left out of the memory of the network: " + message(e));
+        }
+    }
+
+    /** A memory learned from snapshots alone, for a run that must tell again what it found. */
+    private NetworkMemory rebuild(List<Snapshot> before) {
+        NetworkMemory memory = NetworkMemory.empty(targets, scopeArguments);
+        for (Snapshot s : before) {
+            if (inScope(s)) {
+                try {
+                    memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), noise, true);
+                } catch (NmapDiffException e) {
+                    // left out, as catchUp does
+                }
+            }
+        }
+        return memory;
+    }
+
+    /**
+     * What the memory makes of a compared scan: a baseline or a new scope teaches it silently;
+     * otherwise its findings decide the run's kind (changes only when there is something to
+     * report) and its summary.
+     */
+    private Evaluation triage(Evaluation compared, Memory memory, Snapshot snapshot, Scan scan) {
+        if (compared.kind == RunKind.SCOPE_CHANGED) {
+            memory.network = NetworkMemory.empty(targets, scopeArguments);
+        }
+        if (!inScope(snapshot) || absorbed(memory.network, snapshot)) {
+            return compared;
+        }
+        boolean silent = compared.kind == RunKind.BASELINE || compared.kind == RunKind.SCOPE_CHANGED;
+        Triage triage = memory.network.absorb(snapshot.id(), scan, snapshot.takenAt(), noise, silent);
+        memory.changed = true;
+        if (silent) {
+            return compared;
+        }
+        String found = findingsLine(triage);
+        return switch (compared.kind) {
+            case INCOMPLETE -> new Evaluation(RunKind.INCOMPLETE, compared.baseline, compared.diff, triage,
+                    "incomplete scan; " + found);
+            default -> new Evaluation(triage.hasFindings() ? RunKind.CHANGES : RunKind.NO_CHANGES, compared.baseline, compared.diff,
+                    triage, found);
+        };
+    }
+
+    /** The summary of a triage: {@code [high] 5432/tcp postgresql opened on db3 (192.0.2.201), +2 more; held back: ...}. */
+    static String findingsLine(Triage triage) {
+        StringBuilder line = new StringBuilder();
+        if (triage.hasFindings()) {
+            Finding first = triage.findings().get(0);
+            line.append('[').append(first.severity().id()).append("] ").append(first.describe());
+            if (triage.findings().size() > 1) {
+                line.append(", +").append(triage.findings().size() - 1).append(" more");
+            }
+        } else {
+            line.append("nothing to report");
+        }
+        if (triage.heldBack().total() > 0) {
+            line.append("; held back: ").append(triage.heldBack().describe());
+        }
+        return line.toString();
+    }
+
+    private void saveMemory(Memory memory, List<String> warnings) {
+        if (!memory.changed) {
+            return;
+        }
+        try {
+            store.writeState(MEMORY, memory.network.toBytes());
+            memory.changed = false;
+        } catch (NmapDiffException e) {
+            warnings.add("the memory of the network cannot be kept (" + message(e) + "); the next run learns it again from the"
+                    + " snapshots");
         }
     }
 
@@ -396,8 +548,18 @@ public final class Monitor {
         private ScanListener listener = ScanListener.NONE;
         private RetentionPolicy retention;
         private Clock clock = Clock.systemDefaultZone();
+        private NoisePolicy noise = NoisePolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * How the job tells noise from news: how many complete scans confirm a removal, which
+         * script output only tells the time. {@link NoisePolicy#defaults()} by default.
+         */
+        public Builder noise(NoisePolicy policy) {
+            this.noise = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.ScanResult;
@@ -28,8 +29,9 @@ public final class MonitorReport {
     private final Map<String, Integer> pending;
     private final List<String> finishedEarlier;
     private final List<String> removed;
+    private final Triage triage;
 
-    MonitorReport(RunKind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, String summary,
+    MonitorReport(RunKind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, Triage triage, String summary,
             ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures,
             Map<String, NotifierFailure> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -45,6 +47,7 @@ public final class MonitorReport {
         this.pending = Map.copyOf(pending);
         this.finishedEarlier = List.copyOf(finishedEarlier);
         this.removed = List.copyOf(removed);
+        this.triage = Objects.requireNonNull(triage, "triage");
     }
 
     /** Returns what the run found; never null. */
@@ -65,6 +68,14 @@ public final class MonitorReport {
     /** Returns the diff; null when nothing was compared. */
     public ScanDiff diff() {
         return diff;
+    }
+
+    /**
+     * Returns what the job's memory made of the scan: the findings reported, most severe first,
+     * and what was held back as noise; empty for a baseline or a new scope.
+     */
+    public Triage triage() {
+        return triage;
     }
 
     /** Returns one line for people; never null. */
@@ -112,7 +123,7 @@ public final class MonitorReport {
         return removed;
     }
 
-    /** Returns whether the run found changes (for an incomplete scan: on the hosts it reached). */
+    /** Returns whether ndiff found changes (for an incomplete scan: on the hosts it reached), reported or held back. */
     public boolean hasChanges() {
         return diff != null && !diff.changes().isEmpty();
     }

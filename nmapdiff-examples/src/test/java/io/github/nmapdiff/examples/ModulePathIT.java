@@ -71,7 +71,8 @@ class ModulePathIT {
         assertThat(java.exitValue()).as(output).isZero();
         assertThat(output).contains("monitor CHANGES {mail=QUEUED}").contains("snapshots 2, read back")
                 .contains("module io.github.nmapdiff.core named true")
-                .contains("core exports io.github.nmapdiff.core io.github.nmapdiff.core.diff io.github.nmapdiff.core.model"
+                .contains("core exports io.github.nmapdiff.core io.github.nmapdiff.core.diff io.github.nmapdiff.core.memory"
+                        + " io.github.nmapdiff.core.model"
                         + " io.github.nmapdiff.core.render io.github.nmapdiff.core.spi io.github.nmapdiff.core.xml\n")
                 .doesNotContain("Exception");
         assertThat(Arrays.stream(output.split("\n")).filter(l -> l.startsWith("changes ")).findFirst().orElseThrow())

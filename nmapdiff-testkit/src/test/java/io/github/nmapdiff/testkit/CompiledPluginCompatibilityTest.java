@@ -45,7 +45,7 @@ class CompiledPluginCompatibilityTest {
             assertThat(store.get(second.snapshot().id()).orElseThrow().summary()).isEqualTo(second.summary());
             assertThat(notifier.toString().lines()).hasSize(2).satisfies(lines -> {
                 assertThat(lines.get(0)).startsWith("BASELINE baseline recorded: 1 host");
-                assertThat(lines.get(1)).startsWith("CHANGES 1 host changed: 1 port opened c2").contains(" vs c1 ")
+                assertThat(lines.get(1)).startsWith("CHANGES [high] 5432/tcp opened on 192.0.2.10 c2").contains(" vs c1 ")
                         .contains(" opened ");
             });
         }

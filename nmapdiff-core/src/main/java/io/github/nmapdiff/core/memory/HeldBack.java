@@ -27,8 +27,6 @@ public final class HeldBack {
         VOLATILE_SCRIPT("script outputs that only tell the time"),
         /** Service detection did not identify a service it identified before. */
         SERVICE_UNIDENTIFIED("services not identified this time"),
-        /** What ndiff reports and the job does not: OS guesses, extraports counts, states of ports that are not open. */
-        NOT_EXPOSURE("other differences that expose nothing (OS guesses, ports that are not open)"),
         /** An ignore rule, or an expect rule that still holds. */
         RULE("changes ignored by rules");
 

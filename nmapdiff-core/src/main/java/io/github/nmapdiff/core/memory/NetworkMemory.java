@@ -64,6 +64,7 @@ public final class NetworkMemory {
     private List<String> targets = List.of();
     private List<String> arguments = List.of();
     private String through;
+    private Instant throughTime;
     private final TreeMap<String, HostMemory> hosts = new TreeMap<>();
 
     private NetworkMemory() {
@@ -96,6 +97,11 @@ public final class NetworkMemory {
     /** Returns the id of the last snapshot absorbed; null before the first. */
     public String through() {
         return through;
+    }
+
+    /** Returns when the last snapshot absorbed was taken; null before the first. */
+    public Instant throughTime() {
+        return throughTime;
     }
 
     /** Returns how many hosts it remembers (answering or gone). */
@@ -156,6 +162,7 @@ public final class NetworkMemory {
             }
         }
         through = snapshotId;
+        throughTime = when;
         return silent ? Triage.none() : Triage.of(a.findings, HeldBack.of(a.held));
     }
 
@@ -299,8 +306,6 @@ public final class NetworkMemory {
                     scripts(key, h.name, portKey, m.scripts, p.scripts(), justOpened || hostIsNew);
                 } else if (m != null && m.open) {
                     portNotOpen(key, h, portKey, m);
-                } else {
-                    hold(HeldBack.Reason.NOT_EXPOSURE);
                 }
             }
             for (Map.Entry<String, PortMemory> e : h.ports.entrySet()) {
@@ -501,7 +506,7 @@ public final class NetworkMemory {
     public byte[] toBytes() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         line(out, "scope", String.join("\u001f", targets), String.join("\u001f", arguments));
-        line(out, "through", through);
+        line(out, "through", through, time(throughTime));
         hosts.forEach((key, h) -> {
             line(out, "host", key, h.name, time(h.firstSeen), time(h.lastSeen), bool(h.present), String.valueOf(h.missing),
                     bool(h.namePending), h.pendingName, String.valueOf(h.nameMisses));
@@ -544,7 +549,10 @@ public final class NetworkMemory {
                         m.targets = f[1] == null || f[1].isEmpty() ? List.of() : List.of(f[1].split("\u001f"));
                         m.arguments = f[2] == null || f[2].isEmpty() ? List.of() : List.of(f[2].split("\u001f"));
                     }
-                    case "through" -> m.through = f[1];
+                    case "through" -> {
+                        m.through = f[1];
+                        m.throughTime = f.length > 2 ? instant(f[2]) : null;
+                    }
                     case "host" -> {
                         host = new HostMemory();
                         host.name = f[2];

@@ -2,6 +2,8 @@ package io.github.nmapdiff.core.spi;
 
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.Triage;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +23,7 @@ public final class Notification {
     private final byte[] xml;
     private final byte[] baselineXml;
     private final List<String> warnings;
+    private final Triage triage;
 
     private Notification(Builder b) {
         this.kind = b.kind;
@@ -32,6 +35,7 @@ public final class Notification {
         this.xml = Objects.requireNonNull(b.xml, "xml");
         this.baselineXml = b.baselineXml;
         this.warnings = List.copyOf(b.warnings);
+        this.triage = b.triage;
     }
 
     /**
@@ -91,7 +95,20 @@ public final class Notification {
         return warnings;
     }
 
-    /** Returns the typed changes; empty when nothing was compared. */
+    /**
+     * Returns what the job's memory made of the scan: the findings to report, most severe
+     * first, and what it held back as noise. Empty for a baseline or a new scope.
+     */
+    public Triage triage() {
+        return triage;
+    }
+
+    /** Returns the findings to report, most severe first; a shortcut for {@code triage().findings()}. */
+    public List<Finding> findings() {
+        return triage.findings();
+    }
+
+    /** Returns ndiff's typed changes between the two scans, reported or not; empty when nothing was compared. */
     public List<Change> changes() {
         return diff == null ? List.of() : diff.changes();
     }
@@ -112,6 +129,7 @@ public final class Notification {
         private byte[] xml;
         private byte[] baselineXml;
         private List<String> warnings = List.of();
+        private Triage triage = Triage.none();
 
         private Builder(RunKind kind, String summary, Snapshot snapshot) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -142,6 +160,12 @@ public final class Notification {
         /** What the run warned of. */
         public Builder warnings(List<String> runWarnings) {
             this.warnings = List.copyOf(runWarnings);
+            return this;
+        }
+
+        /** What the job's memory made of the scan; none when not set. */
+        public Builder triage(Triage memoryTriage) {
+            this.triage = java.util.Objects.requireNonNull(memoryTriage, "memoryTriage");
             return this;
         }
 

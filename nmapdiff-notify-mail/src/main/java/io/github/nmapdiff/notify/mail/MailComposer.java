@@ -3,6 +3,8 @@ package io.github.nmapdiff.notify.mail;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.Severity;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.render.ServiceText;
@@ -25,11 +27,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes the mail of a notification: a subject of counts only, a body in text and HTML (the
- * changes as a table, then the ndiff text as the user wrote the command), and the ndiff text
- * and both scans attached within a size budget. Everything that came from the scanned network
- * is escaped in the HTML, and no header holds it. Delivering it is {@link MailNotifier}'s job.
- * Instances are immutable and thread-safe.
+ * Writes the mail of a notification: a subject that names the most severe finding and where,
+ * a body in text and HTML that lists what is reported by severity and says in counts what was
+ * held back, and the ndiff text and both scans attached within a size budget. (A notification
+ * without the memory's triage, from a plugin or a test, gets ndiff's changes as a table and
+ * its text in the body instead.) Everything that came from the scanned network is escaped in
+ * the HTML; in the subject, a host name is cut short and stripped of control and direction
+ * characters. Delivering it is {@link MailNotifier}'s job. Instances are immutable and
+ * thread-safe.
  */
 final class MailComposer {
     /** The options the runner adds for its own files and progress, with their values: not what the user asked nmap for. */
@@ -64,11 +69,23 @@ final class MailComposer {
         return b.substring(0, b.length() - 1);
     }
 
-    /** Returns the subject: counts only, never text from the network. */
+    /** How much of a host name from the network a subject shows. */
+    private static final int SUBJECT_NAME_LIMIT = 64;
+
+    /**
+     * Returns the subject: the most severe finding and where, with how many more
+     * ({@code [high] 5432/tcp postgresql opened on db3.example.com (192.0.2.201), +2 more}), or
+     * counts of ndiff's changes for a notification without findings.
+     */
     static String subject(Notification n) {
         List<Change> changes = n.changes();
         long hosts = changes.stream().map(Change::host).filter(Objects::nonNull).map(HostRef::name).distinct().count();
         String counts = changes.size() + (changes.size() == 1 ? " change" : " changes") + " on " + hosts + (hosts == 1 ? " host" : " hosts");
+        if (n.triage().hasFindings()) {
+            counts = firstFinding(n);
+        } else if (triaged(n)) {
+            counts = "nothing to report";
+        }
         String subject = switch (n.kind()) {
             case CHANGES -> "nmapdiff: " + counts;
             case NO_CHANGES -> "nmapdiff: no changes";
@@ -79,12 +96,29 @@ final class MailComposer {
         return oneLine(subject);
     }
 
+    /** Whether the job's memory looked at the scan: then the body lists findings, not ndiff's changes. */
+    private static boolean triaged(Notification n) {
+        return n.triage().hasFindings() || n.triage().heldBack().total() > 0;
+    }
+
+    private static String firstFinding(Notification n) {
+        Finding first = n.findings().get(0);
+        String where = first.describe();
+        if (first.hostName() != null && first.hostName().length() > SUBJECT_NAME_LIMIT) {
+            where = where.replace(first.hostName(), first.hostName().substring(0, SUBJECT_NAME_LIMIT) + "...");
+        }
+        String line = "[" + first.severity().id() + "] " + where;
+        int more = n.findings().size() - 1;
+        return more > 0 ? line + ", +" + more + " more" : line;
+    }
+
     private static String hosts(int count) {
         return count + (count == 1 ? " host" : " hosts");
     }
 
     static String oneLine(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        // control characters, line and paragraph separators, and the bidi overrides that could make a name read backwards
+        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+", " ").strip();
     }
 
     MimeMessage compose(Notification n) throws MessagingException {
@@ -186,13 +220,70 @@ final class MailComposer {
         for (String w : n.warnings()) {
             b.append("Warning: ").append(w).append('\n');
         }
-        if (!n.ndiffText().isEmpty()) {
+        if (triaged(n)) {
+            findingsText(n, b);
+        } else if (!n.ndiffText().isEmpty()) {
             b.append('\n').append(bodyText(n.ndiffText()));
         }
         if (!omitted.isEmpty()) {
             b.append("\nNot attached, too large (the files are in the snapshot folder): ").append(String.join(", ", omitted)).append('\n');
         }
         return b.toString();
+    }
+
+    private static void findingsText(Notification n, StringBuilder b) {
+        if (n.triage().hasFindings()) {
+            b.append("\nReported, most severe first:\n");
+            for (Finding f : n.findings()) {
+                b.append("  [").append(f.severity().id()).append("] ").append(f.describe()).append(seen(f)).append('\n');
+            }
+        }
+        if (n.triage().heldBack().total() > 0) {
+            b.append("\nHeld back: ").append(n.triage().heldBack().describe()).append(".\n");
+        }
+        if (!n.ndiffText().isEmpty()) {
+            b.append("\nEverything ndiff saw, held back or not, is in the attached nmapdiff-").append(n.snapshot().id())
+                    .append(".diff.txt.\n");
+        }
+    }
+
+    /** When the job first (and, for a removal, last) saw it: {@code (first seen 2026-11-01)}. */
+    private static String seen(Finding f) {
+        if (f.firstSeen() == null) {
+            return "";
+        }
+        String first = f.firstSeen().toString().substring(0, 10);
+        boolean removal = f.kind() == Finding.Kind.PORT_CLOSED || f.kind() == Finding.Kind.HOST_GONE;
+        return removal && f.lastSeen() != null ? " (first seen " + first + ", last seen " + f.lastSeen().toString().substring(0, 10) + ")"
+                : " (first seen " + first + ")";
+    }
+
+    private static final java.util.Map<Severity, String> SEVERITY_COLOURS = java.util.Map.of(Severity.CRITICAL, "#7b0000",
+            Severity.HIGH, "#c0392b", Severity.MEDIUM, "#d68910", Severity.LOW, "#2e86c1", Severity.INFO, "#7f8c8d");
+
+    private static void findingsHtml(Notification n, StringBuilder b) {
+        if (n.triage().hasFindings()) {
+            b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
+                    + "<tr><th>Severity</th><th>What</th><th>Host</th><th>Port</th><th>Service</th><th>Before</th><th>After</th>"
+                    + "<th>First seen</th></tr>\n");
+            for (Finding f : n.findings()) {
+                b.append("<tr><td style=\"color:#fff;background:").append(SEVERITY_COLOURS.get(f.severity())).append("\"><b>")
+                        .append(f.severity().id()).append("</b></td>");
+                for (String cell : new String[] {f.kind().label(), f.where(), f.port(), f.service(), f.before(), f.after(),
+                    f.firstSeen() == null ? null : f.firstSeen().toString().substring(0, 10)}) {
+                    b.append("<td>").append(Html.escape(cell == null ? "" : cell)).append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        if (n.triage().heldBack().total() > 0) {
+            b.append("<p>Held back: ").append(Html.escape(n.triage().heldBack().describe())).append(".</p>\n");
+        }
+        if (!n.ndiffText().isEmpty()) {
+            b.append("<p>Everything ndiff saw, held back or not, is in the attached <code>nmapdiff-")
+                    .append(Html.escape(n.snapshot().id())).append(".diff.txt</code>.</p>\n");
+        }
     }
 
     private static String htmlBody(Notification n, List<String> omitted) {
@@ -209,7 +300,10 @@ final class MailComposer {
         for (String w : n.warnings()) {
             b.append("<p><strong>Warning:</strong> ").append(Html.escape(w)).append("</p>\n");
         }
-        List<Change> changes = n.changes();
+        List<Change> changes = triaged(n) ? List.of() : n.changes();
+        if (triaged(n)) {
+            findingsHtml(n, b);
+        }
         if (!changes.isEmpty()) {
             b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
                     + "<tr><th>Change</th><th>Host</th><th>Port</th><th>Before</th><th>After</th></tr>\n");
@@ -223,7 +317,7 @@ final class MailComposer {
             }
             b.append("</table>\n");
         }
-        if (!n.ndiffText().isEmpty()) {
+        if (!n.ndiffText().isEmpty() && !triaged(n)) {
             // wrapped, so that a long banner or command line needs no horizontal scroll
             b.append("<h3>ndiff</h3>\n<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">").append(Html.escape(bodyText(n.ndiffText()))).append("</pre>\n");
         }

@@ -1,5 +1,11 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.HeldBack;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +101,54 @@ class MailNotifierTest {
                 .hosts(2).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
         return Notification.builder(RunKind.CHANGES, DiffSummary.of(diff), snapshot).baseline(baseline, TestScans.xml(before))
                 .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after)).build();
+    }
+
+    /** The same night, as the job's memory tells it: what opened, by severity. */
+    private static Notification triaged() {
+        Notification n = changes();
+        NetworkMemory memory = NetworkMemory.empty(List.of("127.0.0.0/24"), List.of("-sV"));
+        memory.absorb("20261101T020000Z", TestScans.scan(DAY_1, true, "127.0.0.1:22"), DAY_1, NoisePolicy.defaults(), true);
+        Triage triage = memory.absorb("20261102T020000Z", n.diff().after(), DAY_1.plusSeconds(86_400), NoisePolicy.defaults(), false);
+        return Notification.builder(RunKind.CHANGES, "x", n.snapshot()).baseline(n.baseline(), n.baselineXml())
+                .diff(n.diff(), n.ndiffText()).xml(n.xml()).triage(triage).build();
+    }
+
+    @Test
+    void theSubjectNamesTheMostSevereFindingAndTheBodyListsOnlyWhatIsReported() throws Exception {
+        Notification n = triaged();
+        assertThat(n.findings()).extracting(f -> f.severity().id() + " " + f.kind().id())
+                .containsExactly("medium port-opened", "medium host-new", "medium port-opened");
+
+        String subject = MailComposer.subject(n);
+        assertThat(subject).isEqualTo("nmapdiff: [medium] 80/tcp ssh opened on 127.0.0.1, +2 more");
+
+        MailNotifier mail = MailNotifier.of(config().build());
+        jakarta.mail.internet.MimeMessage message = mail.composer().compose(n);
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0)
+                .getContent();
+        String text = String.valueOf(alternative.getBodyPart(0).getContent());
+        String html = String.valueOf(alternative.getBodyPart(1).getContent());
+        assertThat(text).contains("Reported, most severe first:\n  [medium] 80/tcp ssh opened on 127.0.0.1 (first seen 2026-11-02)")
+                .contains("new host: ").contains("attached nmapdiff-20261102T020000Z.diff.txt")
+                .doesNotContain("Nmap 7.93 scan initiated"); // the ndiff text is attached, not in the body
+        assertThat(html).contains("<td style=\"color:#fff;background:#d68910\"><b>medium</b></td>").doesNotContain("<script>")
+                .contains("&lt;script&gt;");
+        assertThat(((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getFileName())
+                .isEqualTo("nmapdiff-20261102T020000Z.diff.txt");
+    }
+
+    @Test
+    void aHostileNameInTheSubjectIsOneShortLineWithoutControlsOrDirectionMarks() {
+        Notification n = triaged();
+        Finding evil = n.findings().stream().filter(f -> f.address().equals("127.0.0.66")).findFirst().orElseThrow();
+        Notification first = Notification.builder(RunKind.CHANGES, "x", n.snapshot()).xml(n.xml())
+                .triage(Triage.of(List.of(evil.withSeverity(Severity.HIGH)), HeldBack.none())).build();
+
+        String subject = MailComposer.subject(first);
+
+        assertThat(subject).doesNotContain("\r").doesNotContain("\n").startsWith("nmapdiff: [high] new host: evil.test Bcc:");
+        assertThat(subject.length()).isLessThan(140);
+        assertThat(MailComposer.oneLine("a\u202eb\u2066c")).isEqualTo("a b c");
     }
 
     @Test

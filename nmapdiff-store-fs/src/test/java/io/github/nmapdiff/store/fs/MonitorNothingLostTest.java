@@ -103,7 +103,7 @@ class MonitorNothingLostTest {
         assertThat(recorder.received).hasSize(2);
         Notification late = recorder.received.get(1);
         assertThat(late.snapshot().id()).isEqualTo(changed.snapshot().id());
-        assertThat(late.summary()).isEqualTo("1 host changed: 1 port opened");
+        assertThat(late.summary()).isEqualTo("[high] 5432/tcp ssh opened on 127.0.0.1");
         assertThat(late.warnings()).anyMatch(w -> w.contains("which recorder failed to take then"));
         assertThat(store.get(changed.snapshot().id()).orElseThrow().needsFinishing()).isFalse();
     }
@@ -159,7 +159,7 @@ class MonitorNothingLostTest {
         MonitorReport next = monitor(store, engine, recorder).run();
 
         assertThat(next.kind()).isEqualTo(RunKind.CHANGES);
-        assertThat(next.summary()).isEqualTo("1 host changed: 1 port opened");
+        assertThat(next.summary()).isEqualTo("[high] 23/tcp ssh opened on 127.0.0.1");
         assertThat(next.warnings()).anyMatch(w -> w.contains("metadata of snapshot " + baseline.snapshot().id()));
     }
 
@@ -181,6 +181,6 @@ class MonitorNothingLostTest {
         assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
         assertThat(third.baseline().id()).as("the newest scan kept, not the one dated in the future")
                 .isEqualTo(second.snapshot().id());
-        assertThat(third.summary()).isEqualTo("1 host changed: 1 port opened");
+        assertThat(third.summary()).isEqualTo("[medium] 443/tcp ssh opened on 127.0.0.1");
     }
 }

@@ -1,5 +1,8 @@
 package io.github.nmapdiff.store.fs;
 
+import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.HeldBack;
 import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,7 +95,11 @@ class MonitorPipelineTest {
             assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
             assertThat(second.diff().changes()).singleElement().isInstanceOfSatisfying(Change.PortOpened.class,
                     opened -> assertThat(opened.port()).isEqualTo(new PortKey(smtpPort, Protocol.TCP)));
-            assertThat(second.summary()).isEqualTo("1 host changed: 1 port opened");
+            assertThat(second.summary()).isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");
+            assertThat(second.triage().findings()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(Finding.Kind.PORT_OPENED);
+                assertThat(f.firstSeen()).isEqualTo(second.snapshot().takenAt());
+            });
             assertThat(second.undelivered()).as("changes, but one notifier failed").isTrue();
             Notification told = recorder.received.get(1);
             assertThat(told.ndiffText()).contains("+" + smtpPort + "/tcp");
@@ -113,10 +120,22 @@ class MonitorPipelineTest {
             MonitorReport fourth = monitor.timeout(null).build().run();
 
             assertThat(fourth.baseline().id()).as("the incomplete scan is skipped").isEqualTo(second.snapshot().id());
-            assertThat(fourth.kind()).as("the smtp service is gone again").isEqualTo(RunKind.CHANGES);
-            assertThat(fourth.diff().changes()).singleElement().isInstanceOf(Change.PortClosed.class);
-            assertThat(store.list()).extracting(Snapshot::complete).containsExactly(true, true, false, true);
-            assertThat(store.get(second.snapshot().id()).orElseThrow().summary()).isEqualTo("1 host changed: 1 port opened");
+            assertThat(fourth.diff().changes()).as("ndiff sees smtp gone").singleElement().isInstanceOf(Change.PortClosed.class);
+            assertThat(fourth.kind()).as("gone for one scan: held back until a second confirms it").isEqualTo(RunKind.NO_CHANGES);
+            assertThat(fourth.triage().heldBack().counts()).containsEntry(HeldBack.Reason.PORT_NOT_OPEN, 1);
+            assertThat(fourth.summary()).startsWith("nothing to report; held back: 1 ports not open");
+            int heard = recorder.received.size();
+
+            MonitorReport fifth = monitor.build().run();
+
+            assertThat(fifth.kind()).as("confirmed by a second complete scan").isEqualTo(RunKind.CHANGES);
+            assertThat(fifth.summary()).isEqualTo("[medium] " + smtpPort + "/tcp smtp closed on 127.0.0.1");
+            assertThat(recorder.received).hasSize(heard + 1);
+            assertThat(recorder.received.get(heard).findings()).extracting(Finding::kind).containsExactly(Finding.Kind.PORT_CLOSED);
+            assertThat(Snapshots.of(store).list()).extracting(Snapshot::complete).containsExactly(true, true, false, true, true);
+            assertThat(store.get(second.snapshot().id()).orElseThrow().summary())
+                    .isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");
+            assertThat(store.readState("memory")).as("the memory is kept in the folder").isPresent();
         }
     }
 
