@@ -157,7 +157,8 @@ public final class Monitor {
                         + " and only the " + scan.hosts().size() + " hosts it reached are compared");
             }
 
-            Evaluation run = triage(evaluate(snapshot, scan, snapshots.list(), warnings), memory, snapshot, scan);
+            List<Snapshot> all = snapshots.list();
+            Evaluation run = triage(evaluate(snapshot, scan, all, warnings), memory, snapshot, scan, all);
             Told told = tell(run, snapshot, result.xml(), warnings, notifiers);
             Snapshot recorded = snapshot.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
                     run.baseline == null ? null : run.baseline.id(), told.toRetry);
@@ -239,7 +240,7 @@ public final class Monitor {
         for (int i = 0; i < all.size(); i++) {
             Snapshot earlier = all.get(i);
             if (!earlier.needsFinishing()) {
-                catchUp(memory, earlier, warnings);
+                catchUp(memory, earlier, all, warnings);
                 continue;
             }
             List<Notifier> toTell = notifiers.stream()
@@ -250,7 +251,7 @@ public final class Monitor {
                             + ", which is no longer configured"));
             if (earlier.finished() && toTell.isEmpty()) {
                 store.update(earlier.withRun(earlier.changes(), earlier.summary(), earlier.baselineId(), List.of()));
-                catchUp(memory, earlier, warnings);
+                catchUp(memory, earlier, all, warnings);
                 continue;
             }
             Scan scan;
@@ -272,11 +273,11 @@ public final class Monitor {
             Evaluation compared = evaluate(earlier, scan, all.subList(0, i), runWarnings);
             Evaluation run;
             if (!earlier.finished()) {
-                run = triage(compared, memory, earlier, scan);
+                run = triage(compared, memory, earlier, scan, all);
             } else {
                 // its run absorbed it and told the others: what it found is rebuilt from the snapshots before it
                 Memory before = new Memory(rebuild(all.subList(0, i)));
-                run = triage(compared, before, earlier, scan);
+                run = triage(compared, before, earlier, scan, all);
             }
             Told told = tell(run, earlier, xml, runWarnings, toTell);
             store.update(earlier.withRun(run.diff == null ? null : run.diff.changes().size(), run.summary,
@@ -364,9 +365,32 @@ public final class Monitor {
         return !s.scopeKnown() || s.targets().equals(targets) && s.arguments().equals(scopeArguments);
     }
 
-    /** Whether the memory has absorbed a snapshot: it absorbs them in the order taken. */
-    private static boolean absorbed(NetworkMemory memory, Snapshot s) {
-        return memory.throughTime() != null && !s.takenAt().isAfter(memory.throughTime());
+    /**
+     * Whether the memory has absorbed a snapshot: it absorbs them in the order taken, so those
+     * up to the last it absorbed, in the store's order (two scans may start in the same second);
+     * by time when that one is gone (retention).
+     */
+    private static boolean absorbed(NetworkMemory memory, Snapshot s, List<Snapshot> all) {
+        if (memory.through() == null) {
+            return false;
+        }
+        if (memory.through().equals(s.id())) {
+            return true;
+        }
+        int through = -1;
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(memory.through())) {
+                through = i;
+            }
+            if (all.get(i).id().equals(s.id())) {
+                at = i;
+            }
+        }
+        if (through >= 0 && at >= 0) {
+            return at < through;
+        }
+        return s.takenAt().isBefore(memory.throughTime());
     }
 
     /**
@@ -390,8 +414,8 @@ public final class Monitor {
     }
 
     /** Absorbs, silently, a snapshot whose run has reported already, when the memory has not yet. */
-    private void catchUp(Memory memory, Snapshot s, List<String> warnings) {
-        if (!inScope(s) || absorbed(memory.network, s)) {
+    private void catchUp(Memory memory, Snapshot s, List<Snapshot> all, List<String> warnings) {
+        if (!inScope(s) || absorbed(memory.network, s, all)) {
             return;
         }
         try {
@@ -422,11 +446,11 @@ public final class Monitor {
      * otherwise its findings decide the run's kind (changes only when there is something to
      * report) and its summary.
      */
-    private Evaluation triage(Evaluation compared, Memory memory, Snapshot snapshot, Scan scan) {
+    private Evaluation triage(Evaluation compared, Memory memory, Snapshot snapshot, Scan scan, List<Snapshot> all) {
         if (compared.kind == RunKind.SCOPE_CHANGED) {
             memory.network = NetworkMemory.empty(targets, scopeArguments);
         }
-        if (!inScope(snapshot) || absorbed(memory.network, snapshot)) {
+        if (!inScope(snapshot) || absorbed(memory.network, snapshot, all)) {
             return compared;
         }
         boolean silent = compared.kind == RunKind.BASELINE || compared.kind == RunKind.SCOPE_CHANGED;
@@ -436,6 +460,11 @@ public final class Monitor {
             return compared;
         }
         String found = findingsLine(triage);
+        boolean ndiffSawChanges = compared.diff != null && !compared.diff.changes().isEmpty();
+        if (!triage.hasFindings() && triage.heldBack().total() == 0) {
+            found = ndiffSawChanges ? "nothing to report (ndiff: " + DiffSummary.of(compared.diff) + "; none of it exposes anything)"
+                    : "no changes";
+        }
         return switch (compared.kind) {
             case INCOMPLETE -> new Evaluation(RunKind.INCOMPLETE, compared.baseline, compared.diff, triage,
                     "incomplete scan; " + found);

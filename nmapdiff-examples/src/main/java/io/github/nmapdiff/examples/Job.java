@@ -2,10 +2,11 @@ package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.Cancellation;
 import io.github.nmapdiff.core.Monitor;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.Notifiers;
 import io.github.nmapdiff.core.RunCancelledException;
-import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -18,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +43,7 @@ final class Job {
         // mail only when asked for: a setup with only a plugin piles up no .eml files
         MailConfig mailConfig = options.mailWanted() ? options.mailConfig(folder) : null;
         Duration timeout = options.timeout();
+        NoisePolicy noise = options.noise();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
         plugins.problems().forEach(p -> err.println("nmapdiff: warning: " + p));
@@ -63,6 +64,7 @@ final class Job {
                 .lockWait(options.lockWait())
                 .listener(progress)
                 .retention(options.retention())
+                .noise(noise)
                 .build();
         Cancellation cancellation = Cancellation.create();
         AtomicInteger signal = new AtomicInteger();
@@ -89,9 +91,11 @@ final class Job {
         out.println("nmapdiff: " + report.summary());
         out.println("snapshot: " + store.xmlFile(report.snapshot().id())
                 + (report.baseline() == null ? "" : " (compared with " + store.xmlFile(report.baseline().id()).getFileName() + ")"));
-        if (!quiet && report.diff() != null && report.hasChanges()) {
+        if (!quiet && report.triage().hasFindings()) {
             out.println();
-            out.print(NdiffText.of(false, ZoneId.systemDefault()).render(report.diff()));
+            for (Finding f : report.triage().findings()) {
+                out.println("  [" + f.severity().id() + "] " + TerminalWriter.escape(f.describe()));
+            }
         }
         out.flush();
         report.warnings().forEach(w -> err.println("nmapdiff: warning: " + TerminalWriter.escape(w)));

@@ -2,6 +2,7 @@ package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -71,6 +72,11 @@ final class JobOptions {
             description = "the sendmail program, used when no SMTP server is set (config: sendmail; default /usr/sbin/sendmail -t -oi)")
     String sendmail;
 
+    @Option(names = "--confirm-after", paramLabel = "N",
+            description = "report a closed port, a vanished host or a changed name only once N complete scans in a row"
+                    + " confirm it; 1 reports it on the first (config: confirm.after; default 2)")
+    Integer confirmAfter;
+
     @Option(names = "--keep-last", paramLabel = "N", description = "keep only the newest N snapshots (config: keep.last)")
     Integer keepLast;
 
@@ -95,7 +101,7 @@ final class JobOptions {
     /** The keys a config file may hold, besides those of notifier plugins (their id, a dot, a name). */
     static final List<String> KEYS = List.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
             "smtp.host", "smtp.port", "smtp.tls", "smtp.from", "smtp.user", "smtp.password.env", "smtp.password.file",
-            "smtp.ssl.trust", "sendmail", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
+            "smtp.ssl.trust", "sendmail", "confirm.after", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
 
     /** Keys whose value is a path: relative ones are taken from the config file's folder. */
     private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path");
@@ -269,6 +275,13 @@ final class JobOptions {
             // said below
         }
         throw new NmapDiffException(option + " must be a whole number of at least 1, not '" + value + "'");
+    }
+
+    /** How the job tells noise from news. */
+    NoisePolicy noise() {
+        String value = setting(confirmAfter, "confirm.after");
+        return value == null ? NoisePolicy.defaults()
+                : NoisePolicy.defaults().confirmAfter(atLeastOne(value, "--confirm-after (confirm.after)"));
     }
 
     Integer compressAfter() {

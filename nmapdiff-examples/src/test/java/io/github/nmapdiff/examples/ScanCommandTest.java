@@ -104,18 +104,19 @@ class ScanCommandTest {
         }
 
         assertThat(second).as("changes, every mail delivered: " + err).isEqualTo(1);
-        assertThat(out.toString()).startsWith("nmapdiff: 1 host changed: 1 port opened\n")
-                .contains("+" + port + "/tcp open   ssh     OpenSSH 9.2p1");
+        assertThat(out.toString()).startsWith("nmapdiff: [medium] " + port + "/tcp ssh opened on 127.0.0.1\n")
+                .contains("\n  [medium] " + port + "/tcp ssh opened on 127.0.0.1\n");
         MimeMessage[] mails = SMTP.getReceivedMessages();
         assertThat(mails).hasSize(2);
-        assertThat(mails[1].getSubject()).isEqualTo("nmapdiff: 1 change on 1 host");
+        assertThat(mails[1].getSubject()).isEqualTo("nmapdiff: [medium] " + port + "/tcp ssh opened on 127.0.0.1");
         assertThat(mails[1].getAllRecipients()[0].toString()).isEqualTo("secops@example.test");
         assertThat(body(mails[1])).contains(port + "/tcp");
         assertThat(scans.resolve("outbox")).as("nothing waits").satisfiesAnyOf(o -> assertThat(o).doesNotExist(),
                 o -> assertThat(eml(o)).isEmpty());
 
         assertThat(run("history", scans.toString())).isZero();
-        assertThat(out.toString()).contains("complete       1       -  baseline recorded").contains("1 host changed: 1 port opened");
+        assertThat(out.toString()).contains("complete       1       -  baseline recorded")
+                .contains("[medium] " + port + "/tcp ssh opened on 127.0.0.1");
     }
 
     @Test
@@ -166,7 +167,7 @@ class ScanCommandTest {
             up = run("scan", "--config", config.toString());
         }
         assertThat(up).as("no change this time").isZero();
-        assertThat(SMTP.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("nmapdiff: 1 change on 1 host");
+        assertThat(SMTP.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("nmapdiff: [medium] " + port + "/tcp ssh opened on 127.0.0.1");
         assertThat(body(SMTP.getReceivedMessages()[0])).contains(port + "/tcp");
         assertThat(eml(scans.resolve("outbox"))).isEmpty();
     }

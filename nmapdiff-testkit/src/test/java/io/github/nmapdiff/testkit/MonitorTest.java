@@ -11,6 +11,9 @@ import io.github.nmapdiff.core.RunCancelledException;
 import io.github.nmapdiff.core.Snapshots;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.diff.Change;
+import io.github.nmapdiff.core.memory.HeldBack;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.RecoveredScan;
@@ -268,5 +271,57 @@ class MonitorTest {
             assertThat(r.targets()).isEqualTo(TARGETS);
             assertThat(r.timeout()).isEqualTo(Duration.ofHours(2));
         });
+    }
+
+    @Test
+    void aClosedPortIsHeldBackOnItsFirstNightAndReportedWhenTheSecondConfirmsIt() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22,3389"))
+                .then(night(2, "192.0.2.1:22")).then(night(3, "192.0.2.1:22"));
+        monitor(engine).run();
+
+        MonitorReport first = monitor(engine).run();
+        assertThat(first.hasChanges()).as("ndiff sees it").isTrue();
+        assertThat(first.kind()).isEqualTo(RunKind.NO_CHANGES);
+        assertThat(first.summary()).isEqualTo("nothing to report; held back: 1 ports not open, reported if still so after the"
+                + " confirmation window");
+        assertThat(notifier.received()).as("no mail on a night with nothing to report").hasSize(1);
+
+        MonitorReport second = monitor(engine).run();
+        assertThat(second.hasChanges()).as("ndiff, comparing with the night before, sees nothing").isFalse();
+        assertThat(second.kind()).isEqualTo(RunKind.CHANGES);
+        assertThat(second.triage().findings()).extracting(f -> f.toString())
+                .containsExactly("[medium] 3389/tcp ssh closed on 192.0.2.1");
+        assertThat(notifier.received()).hasSize(2);
+        assertThat(notifier.received().get(1).findings()).hasSize(1);
+    }
+
+    @Test
+    void withAConfirmationWindowOfOneEveryChangeIsNewsOnItsNight() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22,3389"))
+                .then(night(2, "192.0.2.1:22"));
+        Monitor monitor = Monitor.builder().engine(engine).store(store).notifier(notifier).targets(TARGETS)
+                .noise(NoisePolicy.defaults().confirmAfter(1)).build();
+        monitor.run();
+
+        assertThat(monitor.run().summary()).isEqualTo("[medium] 3389/tcp ssh closed on 192.0.2.1");
+    }
+
+    @Test
+    void theMemoryOutlivesRetentionSoAnOldPortThatReturnsIsNotNew() {
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22,8443"))
+                .then(night(2, "192.0.2.1:22,8443")).then(night(3, "192.0.2.1:22")).then(night(4, "192.0.2.1:22,8443"));
+        Monitor keepOne = Monitor.builder().engine(engine).store(store).notifier(notifier).targets(TARGETS)
+                .retention(RetentionPolicy.keepLast(1)).build();
+        keepOne.run();
+        keepOne.run();
+        keepOne.run();
+
+        MonitorReport back = keepOne.run();
+
+        assertThat(store.list()).hasSize(1);
+        assertThat(back.kind()).as("8443 missed one night only").isEqualTo(RunKind.NO_CHANGES);
+        assertThat(back.triage().heldBack().counts()).containsEntry(HeldBack.Reason.RETURNED, 1);
+        assertThat(NetworkMemory.parse(store.readState("memory").orElseThrow()).firstSeen("192.0.2.1", "8443/tcp"))
+                .contains(DAY_1);
     }
 }
