@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.internal.NdiffHost;
 import io.github.nmapdiff.core.memory.Finding;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
@@ -72,6 +73,7 @@ public final class Monitor {
     private final RetentionPolicy retention;
     private final Clock clock;
     private final NoisePolicy noise;
+    private final Rules rules;
 
     private Monitor(Builder b) {
         this.engine = Objects.requireNonNull(b.engine, "engine");
@@ -89,6 +91,7 @@ public final class Monitor {
         this.retention = b.retention;
         this.clock = b.clock;
         this.noise = b.noise;
+        this.rules = b.rules;
     }
 
     /** Returns a builder. */
@@ -454,11 +457,14 @@ public final class Monitor {
             return compared;
         }
         boolean silent = compared.kind == RunKind.BASELINE || compared.kind == RunKind.SCOPE_CHANGED;
+        Instant previous = memory.network.throughTime();
         Triage triage = memory.network.absorb(snapshot.id(), scan, snapshot.takenAt(), noise, silent);
         memory.changed = true;
         if (silent) {
             return compared;
         }
+        triage = rules.apply(triage, memory.network, snapshot.takenAt().atZone(clock.getZone()).toLocalDate(),
+                previous == null ? null : previous.atZone(clock.getZone()).toLocalDate());
         String found = findingsLine(triage);
         boolean ndiffSawChanges = compared.diff != null && !compared.diff.changes().isEmpty();
         if (!triage.hasFindings() && triage.heldBack().total() == 0) {
@@ -578,8 +584,15 @@ public final class Monitor {
         private RetentionPolicy retention;
         private Clock clock = Clock.systemDefaultZone();
         private NoisePolicy noise = NoisePolicy.defaults();
+        private Rules rules = Rules.none();
 
         private Builder() {
+        }
+
+        /** The rules a team wrote down: what to ignore, what to expect, which severity to give; none by default. */
+        public Builder rules(Rules teamRules) {
+            this.rules = Objects.requireNonNull(teamRules, "teamRules");
+            return this;
         }
 
         /**

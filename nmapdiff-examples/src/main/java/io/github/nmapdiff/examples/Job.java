@@ -4,6 +4,7 @@ import io.github.nmapdiff.core.Cancellation;
 import io.github.nmapdiff.core.Monitor;
 import io.github.nmapdiff.core.memory.Finding;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.MonitorReport;
 import io.github.nmapdiff.core.Notifiers;
 import io.github.nmapdiff.core.RunCancelledException;
@@ -44,6 +45,7 @@ final class Job {
         MailConfig mailConfig = options.mailWanted() ? options.mailConfig(folder) : null;
         Duration timeout = options.timeout();
         NoisePolicy noise = options.noise();
+        Rules rules = options.rules();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
         plugins.problems().forEach(p -> err.println("nmapdiff: warning: " + p));
@@ -65,6 +67,7 @@ final class Job {
                 .listener(progress)
                 .retention(options.retention())
                 .noise(noise)
+                .rules(rules)
                 .build();
         Cancellation cancellation = Cancellation.create();
         AtomicInteger signal = new AtomicInteger();

@@ -3,6 +3,7 @@ package io.github.nmapdiff.examples;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.Notifiers;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -77,6 +78,10 @@ final class JobOptions {
                     + " confirm it; 1 reports it on the first (config: confirm.after; default 2)")
     Integer confirmAfter;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "a YAML file of what to ignore, what to expect and which severity to give (config: rules)")
+    Path rules;
+
     @Option(names = "--keep-last", paramLabel = "N", description = "keep only the newest N snapshots (config: keep.last)")
     Integer keepLast;
 
@@ -101,10 +106,10 @@ final class JobOptions {
     /** The keys a config file may hold, besides those of notifier plugins (their id, a dot, a name). */
     static final List<String> KEYS = List.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
             "smtp.host", "smtp.port", "smtp.tls", "smtp.from", "smtp.user", "smtp.password.env", "smtp.password.file",
-            "smtp.ssl.trust", "sendmail", "confirm.after", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
+            "smtp.ssl.trust", "sendmail", "confirm.after", "rules", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
 
     /** Keys whose value is a path: relative ones are taken from the config file's folder. */
-    private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path");
+    private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path", "rules");
 
     private Properties properties;
 
@@ -282,6 +287,12 @@ final class JobOptions {
         String value = setting(confirmAfter, "confirm.after");
         return value == null ? NoisePolicy.defaults()
                 : NoisePolicy.defaults().confirmAfter(atLeastOne(value, "--confirm-after (confirm.after)"));
+    }
+
+    /** The team's rules; none without a rules file. */
+    Rules rules() {
+        String value = setting(rules, "rules");
+        return value == null ? Rules.none() : RulesFile.read(Path.of(value));
     }
 
     Integer compressAfter() {

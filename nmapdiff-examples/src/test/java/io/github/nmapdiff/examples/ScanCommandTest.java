@@ -376,6 +376,19 @@ class ScanCommandTest {
     }
 
     @Test
+    void aMistakeInTheRulesFileIsOneLineWithItsLineAndNothingIsScannedOrCreated() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "ignore:\n  - port: 161/udp\n  - host: 192.0.2.0/33\n");
+        Path config = Files.writeString(dir.resolve("nmapdiff.properties"), "targets.file=" + targets() + "\noutput=scans\n"
+                + "rules=rules.yaml\nconfirm.after=3\n");
+
+        assertThat(run("scan", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("nmapdiff: " + rules + ":3: '192.0.2.0/33': a prefix length must be 0 to 32\n");
+        assertThat(dir.resolve("scans")).doesNotExist();
+        assertThat(run("-f", targets().toString(), "-o", dir.resolve("scans").toString(), "--confirm-after", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--confirm-after (confirm.after) must be a whole number of at least 1, not '0'");
+    }
+
+    @Test
     void aPluginThatQueuesIsReportedUnderItsOwnNameAndNoMailIsMade() throws Exception {
         Path config = Files.writeString(dir.resolve("nmapdiff.properties"), "queueing.enabled=true\n");
         Path scans = dir.resolve("scans");

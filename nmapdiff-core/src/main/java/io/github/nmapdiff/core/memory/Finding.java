@@ -29,7 +29,9 @@ public final class Finding {
         /** A host has not answered for the confirmation window. */
         HOST_GONE("host gone"),
         /** A host's name changed, and stayed changed for the confirmation window. */
-        HOST_RENAMED("host renamed");
+        HOST_RENAMED("host renamed"),
+        /** An expected open port is still open the day after its expectation's last day. */
+        EXPECTATION_ENDED("still open after its accepted-until date");
 
         private final String label;
 
@@ -149,6 +151,8 @@ public final class Finding {
             case SCRIPT_CHANGED -> (port == null ? "" : port + " ") + service + " output changed on " + where();
             case HOST_NEW, HOST_RETURNED, HOST_GONE -> kind.label() + ": " + where();
             case HOST_RENAMED -> "host renamed: " + address + " " + text(before) + " -> " + text(after);
+            case EXPECTATION_ENDED -> port + (service == null ? "" : " " + service) + " still open on " + where()
+                    + ", accepted until " + after;
         };
         return what;
     }

@@ -495,6 +495,21 @@ public final class NetworkMemory {
         return open;
     }
 
+    /**
+     * Returns a reminder for each port an expectation took in that is open now: the day after
+     * its last day, an accepted risk must be looked at again.
+     */
+    List<Finding> expired(Rule expectation) {
+        List<Finding> reminders = new ArrayList<>();
+        hosts.forEach((key, h) -> h.ports.forEach((port, p) -> {
+            if (h.present && p.open && expectation.covers(key, h.name, port)) {
+                reminders.add(Finding.of(Finding.Kind.EXPECTATION_ENDED, Exposures.opened(port, p.service), key, h.name, port,
+                        p.service, null, String.valueOf(expectation.until()), p.firstSeen, p.lastSeen));
+            }
+        }));
+        return reminders;
+    }
+
     /** Returns the hosts the memory holds as answering. */
     public List<String> presentHosts() {
         return hosts.entrySet().stream().filter(e -> e.getValue().present).map(Map.Entry::getKey).toList();
