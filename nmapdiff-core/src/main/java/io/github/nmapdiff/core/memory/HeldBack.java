@@ -36,6 +36,11 @@ public final class HeldBack {
             this.words = words;
         }
 
+        /** Returns the id used in JSON: {@code host-not-answering}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
         /** Returns the words that follow the count in a mail: {@code hosts not answering, ...}. */
         public String words() {
             return words;

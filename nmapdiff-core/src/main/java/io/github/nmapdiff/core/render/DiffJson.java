@@ -6,6 +6,9 @@ import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostRef;
 import io.github.nmapdiff.core.diff.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.Severities;
+import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Service;
 import java.io.IOException;
@@ -23,8 +26,9 @@ import java.util.Locale;
  * {"format": "nmapdiff-diff", "version": 1,
  *  "before": {"nmapVersion", "args", "start", "complete", "hosts"}, "after": {...},
  *  "summary": "1 host changed: 1 port opened", "ndiffCost": 1,
- *  "changes": [{"kind": "port-opened", "host": {"name", "addresses", "hostNames"},
- *               "port": 22, "protocol": "tcp", "before": null, "service": {...}}, ...]}
+ *  "changes": [{"kind": "port-opened", "severity": "medium", "host": {"name", "addresses", "hostNames"},
+ *               "port": 22, "protocol": "tcp", "before": null, "service": {...}}, ...],
+ *  "findings": [...], "heldBack": {...}}      (a run's document only)
  * }</pre>
  *
  * Instances are immutable and thread-safe.
@@ -45,6 +49,19 @@ public final class DiffJson {
      * @return the JSON document, pretty-printed, ending in a line feed; never null
      */
     public static String render(ScanDiff diff) {
+        return render(diff, null);
+    }
+
+    /**
+     * Renders a run's diff with what the job's memory made of it: the document of
+     * {@link #render(ScanDiff)}, and {@code findings} (severity, kind, host, port, service,
+     * before, after, firstSeen, lastSeen) and {@code heldBack} (counts by reason).
+     *
+     * @param diff the diff, never null
+     * @param triage the findings and what was held back; null for none (the fields are then left out)
+     * @return the JSON document, pretty-printed, ending in a line feed; never null
+     */
+    public static String render(ScanDiff diff, Triage triage) {
         StringWriter out = new StringWriter();
         List<Change> changes = diff.changes();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
@@ -63,6 +80,9 @@ public final class DiffJson {
                 change(json, change);
             }
             json.writeEndArray();
+            if (triage != null) {
+                findings(json, triage);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory failed", e);
@@ -80,9 +100,41 @@ public final class DiffJson {
         json.writeEndObject();
     }
 
+    private static void findings(JsonGenerator json, Triage triage) throws IOException {
+        json.writeArrayFieldStart("findings");
+        for (Finding f : triage.findings()) {
+            json.writeStartObject();
+            json.writeStringField("severity", f.severity().id());
+            json.writeStringField("kind", f.kind().id());
+            json.writeStringField("text", f.describe());
+            json.writeObjectFieldStart("host");
+            json.writeStringField("address", f.address());
+            json.writeStringField("name", f.hostName());
+            json.writeEndObject();
+            if (f.port() != null) {
+                String[] p = f.port().split("/");
+                json.writeNumberField("port", Integer.parseInt(p[0]));
+                json.writeStringField("protocol", p[1]);
+            }
+            json.writeStringField(f.kind() == Finding.Kind.SCRIPT_CHANGED ? "script" : "service", f.service());
+            json.writeStringField("before", f.before());
+            json.writeStringField("after", f.after());
+            json.writeStringField("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
+            json.writeStringField("lastSeen", f.lastSeen() == null ? null : f.lastSeen().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("heldBack");
+        for (var e : triage.heldBack().counts().entrySet()) {
+            json.writeNumberField(e.getKey().id(), e.getValue());
+        }
+        json.writeEndObject();
+    }
+
     private static void change(JsonGenerator json, Change change) throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", change.kind().id());
+        json.writeStringField("severity", Severities.of(change).id());
         if (change.host() != null) {
             json.writeFieldName("host");
             host(json, change.host());

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Triage;
 import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
@@ -69,6 +72,29 @@ class DiffJsonAndSummaryTest {
         assertThat(DiffSummary.of(diff)).isEqualTo(
                 "2 hosts changed: 1 host removed, 1 port opened, 1 service version changed");
         assertThat(DiffSummary.of(ScanDiff.between(diff.before(), diff.before()))).isEqualTo("no changes");
+    }
+
+    @Test
+    void everyChangeHasASeverityAndARunsDocumentHasItsFindingsWithTheirLifecycle() throws Exception {
+        JsonNode plain = new ObjectMapper().readTree(DiffJson.render(diff));
+        assertThat(plain.get("changes")).extracting(c -> c.get("kind").asText() + " " + c.get("severity").asText())
+                .containsExactly("service-changed low", "port-opened medium", "host-removed medium");
+        assertThat(plain.has("findings")).isFalse();
+
+        NetworkMemory memory = NetworkMemory.empty(List.of("127.0.0.1"), List.of());
+        memory.absorb("a", diff.before(), diff.before().start(), NoisePolicy.defaults(), true);
+        Triage triage = memory.absorb("b", diff.after(), diff.after().start(), NoisePolicy.defaults(), false);
+        JsonNode run = new ObjectMapper().readTree(DiffJson.render(diff, triage));
+
+        assertThat(run.get("version").asInt()).as("additive within version 1").isEqualTo(1);
+        JsonNode opened = run.get("findings").get(0);
+        assertThat(opened.get("severity").asText()).isEqualTo("medium");
+        assertThat(opened.get("kind").asText()).isEqualTo("port-opened");
+        assertThat(opened.get("port").asInt()).isEqualTo(8080);
+        assertThat(opened.get("firstSeen").asText()).isEqualTo(diff.after().start().toString());
+        assertThat(run.get("findings")).extracting(f -> f.get("severity").asText() + " " + f.get("kind").asText())
+                .containsExactly("medium port-opened", "low service-changed");
+        assertThat(run.get("heldBack").isObject()).isTrue();
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class WebhookNotifier implements Notifier {
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "nmapdiff")
-                .POST(HttpRequest.BodyPublishers.ofString(DiffJson.render(notification.diff())))
+                .POST(HttpRequest.BodyPublishers.ofString(DiffJson.render(notification.diff(), notification.triage())))
                 .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
