@@ -9,8 +9,8 @@ import java.util.List;
  * by the code alone. When several apply, the first in this order wins: a signal, 2, 3, 4, 1.
  */
 enum ExitCode {
-    OK(0, "all good: the scan is complete, nothing changed (or a baseline was recorded), every notification delivered"),
-    CHANGES(1, "changes found, and every notification delivered"),
+    OK(0, "all good: the scan is complete, nothing to report (or a baseline was recorded), every notification delivered"),
+    CHANGES(1, "something to report (findings), and every notification delivered"),
     ERROR(2, "error: nothing was compared (bad input, nmap missing, a full disk); one line on stderr says why"),
     UNDELIVERED(3, "a notification is not delivered: it waits in the outbox, a notifier failed, or a mail was refused"),
     INCOMPLETE(4, "the scan is incomplete (time limit, nmap stopped, full temporary disk); what it found is kept and compared");

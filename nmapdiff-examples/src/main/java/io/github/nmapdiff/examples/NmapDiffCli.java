@@ -131,6 +131,7 @@ public final class NmapDiffCli {
         commands.put("scan", ScanCommand::new);
         commands.put("diff", DiffCommand::new);
         commands.put("history", HistoryCommand::new);
+        commands.put("import", ImportCommand::new);
         commands.put("watch", WatchCommand::new);
         commands.put("show", ShowCommand::new);
         return commands;

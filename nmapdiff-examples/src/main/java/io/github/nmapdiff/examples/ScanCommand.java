@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {
             "Runs the nightly job once: scans, keeps, compares, mails and prints what changed.",
-            "Scans the targets with nmap, keeps the scan in DIR, compares it with the last complete scan of the same targets",
-            "and arguments, mails what changed (when --email is given: through sendmail, or --smtp-host) and prints it."
+            "Scans the targets with nmap, keeps the scan in DIR, compares it with what the job remembers of the network,",
+            "and reports what is worth a look, by severity: exposure on its night, removals once confirmed; it mails that",
+            "(when --email is given: through sendmail, or --smtp-host) and prints it. Nothing to report: no mail."
         }) // the exit codes are the footer, from ExitCode
 final class ScanCommand implements Callable<Integer> {
     @Spec
@@ -21,7 +22,7 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only the summary, not the diff")
+    @Option(names = {"-q", "--quiet"}, description = "print only the summary line, not each finding")
     boolean quiet;
 
     @Override
