@@ -39,7 +39,10 @@ import java.util.Set;
 
 /**
  * One monitoring run, the job that cron starts every night: scan, keep the snapshot, compare
- * it with the newest complete snapshot of the same scope, tell every notifier, and report.
+ * it with the newest complete snapshot of the same scope (ndiff's diff) and with the job's
+ * memory of the network ({@link NetworkMemory}: what to report, by severity, and what to hold
+ * back as noise), apply the team's {@link Rules}, tell every notifier when there is something
+ * to report, and report.
  *
  * <ul>
  *   <li>The first run of a scope records a baseline and says so.</li>

@@ -94,7 +94,7 @@ final class Job {
         out.println("nmapdiff: " + report.summary());
         out.println("snapshot: " + store.xmlFile(report.snapshot().id())
                 + (report.baseline() == null ? "" : " (compared with " + store.xmlFile(report.baseline().id()).getFileName() + ")"));
-        if (!quiet && report.triage().hasFindings()) {
+        if (!quiet && report.triage().findings().size() > 1) { // one is the summary line already
             out.println();
             for (Finding f : report.triage().findings()) {
                 out.println("  [" + f.severity().id() + "] " + TerminalWriter.escape(f.describe()));
