@@ -18,10 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nmapdiff diff [-v] [--text|--xml|--json] A B}: ndiff, without its crashes. */
+/**
+ * {@code nmapdiff diff [-v] [--text|--xml|--json] A B}: ndiff, without its crashes; or
+ * {@code nmapdiff diff DIR --at 2026-10-01 --at 2026-11-01}: between two points in time of a
+ * snapshot folder.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
-            "Compares two nmap XML files and prints what changed, as nmap's ndiff does.",
+            "Compares two nmap XML files and prints what changed, as nmap's ndiff does; or, with --at twice, two points",
+            "in time of a snapshot folder: the newest complete snapshot taken on or before each date (or a snapshot id).",
             "Exit code: 0 no difference, 1 differences, 2 error."
         })
 final class DiffCommand implements Callable<Integer> {
@@ -48,14 +53,21 @@ final class DiffCommand implements Callable<Integer> {
         boolean json;
     }
 
-    @Parameters(index = "0", paramLabel = "A", description = "the older scan (nmap -oX)")
+    @Parameters(index = "0", paramLabel = "A", description = "the older scan (nmap -oX), or the snapshot folder with --at")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "B", description = "the newer scan (nmap -oX)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "B", description = "the newer scan (nmap -oX)")
     Path after;
+
+    @Option(names = "--at", paramLabel = "DATE|ID",
+            description = "a point in time of the folder A: a date (2026-10-01) or a snapshot id; give it twice")
+    java.util.List<String> at = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
+        if (!at.isEmpty() || after == null) {
+            pointsInTime();
+        }
         // -v shows every host, so it needs the scans whole; otherwise only the hosts that changed are read in full
         ScanDiff diff;
         if (verbose && !format.json) {
@@ -85,6 +97,23 @@ final class DiffCommand implements Callable<Integer> {
         out.print(output);
         out.flush();
         return cost > 0 ? EXIT_DIFFERENT : 0;
+    }
+
+    /** Takes A as a snapshot folder and the two --at as the scans to compare. */
+    private void pointsInTime() {
+        if (at.size() != 2 || after != null) {
+            throw new io.github.nmapdiff.core.NmapDiffException(at.isEmpty() ? "give two scan files, or a snapshot folder with --at twice"
+                    : "give a snapshot folder and --at twice (dates like 2026-10-01, or snapshot ids), not " + at.size() + " --at"
+                            + (after != null ? " and a second file" : ""));
+        }
+        if (!java.nio.file.Files.isDirectory(before)) {
+            throw new io.github.nmapdiff.core.NmapDiffException("no snapshot folder " + before + " (--at picks scans from one)");
+        }
+        io.github.nmapdiff.store.fs.FileSystemSnapshotStore store = io.github.nmapdiff.store.fs.FileSystemSnapshotStore.open(before);
+        java.util.List<io.github.nmapdiff.core.spi.Snapshot> all = io.github.nmapdiff.core.Snapshots.of(store).list();
+        Path first = store.xmlFile(PointInTime.pick(all, at.get(0), before).id());
+        after = store.xmlFile(PointInTime.pick(all, at.get(1), before).id());
+        before = first;
     }
 
     private static void warnIfIncomplete(PrintWriter err, Path file, Scan scan) {

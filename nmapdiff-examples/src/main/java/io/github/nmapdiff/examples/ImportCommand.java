@@ -2,6 +2,8 @@ package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -108,6 +110,9 @@ final class ImportCommand implements Callable<Integer> {
                 out.println("imported " + f.file() + " as snapshot " + kept.id() + (f.scan().complete() ? "" : " (incomplete)"));
                 imported++;
             }
+            if (imported > 0) {
+                learn(store, snapshots, targets, arguments);
+            }
         }
         out.println("nmapdiff: " + imported + (imported == 1 ? " scan" : " scans") + " imported into " + folder
                 + (imported == 0 ? "" : "; the next scan compares with the newest complete one and remembers them all"));
@@ -119,6 +124,20 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.ERROR.code();
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Learns the job's memory of the network from every snapshot of the scope, oldest first, and
+     * keeps it, so that the questions (inventory, history) and the next scan start from it.
+     */
+    private static void learn(FileSystemSnapshotStore store, Snapshots snapshots, List<String> targets, List<String> arguments) {
+        NetworkMemory memory = NetworkMemory.empty(targets, arguments);
+        for (Snapshot s : snapshots.list()) {
+            if (s.targets().equals(targets) && s.arguments().equals(arguments)) {
+                memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), NoisePolicy.defaults(), true);
+            }
+        }
+        store.writeState("memory", memory.toBytes());
     }
 
     private List<Path> scanFiles() {

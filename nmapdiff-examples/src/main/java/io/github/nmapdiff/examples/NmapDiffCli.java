@@ -132,6 +132,7 @@ public final class NmapDiffCli {
         commands.put("diff", DiffCommand::new);
         commands.put("history", HistoryCommand::new);
         commands.put("import", ImportCommand::new);
+        commands.put("inventory", InventoryCommand::new);
         commands.put("watch", WatchCommand::new);
         commands.put("show", ShowCommand::new);
         return commands;

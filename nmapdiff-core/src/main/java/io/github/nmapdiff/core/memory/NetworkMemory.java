@@ -66,6 +66,7 @@ public final class NetworkMemory {
     private String through;
     private Instant throughTime;
     private final TreeMap<String, HostMemory> hosts = new TreeMap<>();
+    private final List<Night> nights = new ArrayList<>();
 
     private NetworkMemory() {
     }
@@ -119,8 +120,11 @@ public final class NetworkMemory {
         boolean namePending;
         String pendingName;
         int nameMisses;
+        Instant missingSince;
         final TreeMap<String, PortMemory> ports = new TreeMap<>();
         final TreeMap<String, String> scripts = new TreeMap<>();
+        final List<TimelineEvent> events = new ArrayList<>();
+        final EnumMap<HeldBack.Reason, Integer> noise = new EnumMap<>(HeldBack.Reason.class);
     }
 
     /** What the memory knows of one port of a host: only ports that have been open are remembered. */
@@ -131,6 +135,7 @@ public final class NetworkMemory {
         int missing;
         String service;
         String version;
+        Instant missingSince;
         final TreeMap<String, String> scripts = new TreeMap<>();
     }
 
@@ -147,6 +152,7 @@ public final class NetworkMemory {
     public Triage absorb(String snapshotId, Scan scan, Instant when, NoisePolicy policy, boolean silent) {
         Objects.requireNonNull(snapshotId, "snapshotId");
         Objects.requireNonNull(when, "when");
+        boolean first = through == null && hosts.isEmpty();
         Absorption a = new Absorption(scan.complete(), when, policy);
         Set<String> reached = new HashSet<>();
         for (Host host : scan.hosts()) {
@@ -163,6 +169,11 @@ public final class NetworkMemory {
         }
         through = snapshotId;
         throughTime = when;
+        EnumMap<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        if (!first) {
+            a.findings.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        }
+        nights.add(new Night(snapshotId, when, scan.complete(), first, bySeverity, HeldBack.of(a.held)));
         return silent ? Triage.none() : Triage.of(a.findings, HeldBack.of(a.held));
     }
 
@@ -173,6 +184,8 @@ public final class NetworkMemory {
         final NoisePolicy policy;
         final List<Finding> findings = new ArrayList<>();
         final EnumMap<HeldBack.Reason, Integer> held = new EnumMap<>(HeldBack.Reason.class);
+        /** The host being absorbed, to which what is held back is counted. */
+        HostMemory current;
 
         Absorption(boolean complete, Instant when, NoisePolicy policy) {
             this.complete = complete;
@@ -182,10 +195,20 @@ public final class NetworkMemory {
 
         void hold(HeldBack.Reason reason) {
             held.merge(reason, 1, Integer::sum);
+            if (current != null) {
+                current.noise.merge(reason, 1, Integer::sum);
+            }
+        }
+
+        /** A finding: reported (unless silent), and an event of the host's timeline, dated when it happened. */
+        void found(HostMemory h, Finding f, Instant happened) {
+            findings.add(f);
+            h.events.add(new TimelineEvent(happened, f.kind(), f.port(), f.service(), f.before(), f.after()));
         }
 
         void host(String key, Host host) {
             HostMemory h = hosts.get(key);
+            current = h;
             if (!answering(host)) {
                 if (h != null) {
                     notAnswering(key, h);
@@ -199,34 +222,40 @@ public final class NetworkMemory {
                 h.firstSeen = when;
                 h.name = name;
                 hosts.put(key, h);
-                findings.add(Finding.of(Finding.Kind.HOST_NEW, Severity.MEDIUM, key, name, null, null, null, null, when, when));
+                current = h;
+                found(h, Finding.of(Finding.Kind.HOST_NEW, Severity.MEDIUM, key, name, null, null, null, null, when, when), when);
                 isNew = true;
             } else if (!h.present) {
-                findings.add(Finding.of(Finding.Kind.HOST_RETURNED, Severity.MEDIUM, key, name, null, null, null, null, h.firstSeen,
-                        h.lastSeen));
+                found(h, Finding.of(Finding.Kind.HOST_RETURNED, Severity.MEDIUM, key, name, null, null, null, null, h.firstSeen,
+                        h.lastSeen), when);
                 isNew = true;
             } else if (h.missing > 0) {
                 hold(HeldBack.Reason.RETURNED);
             }
             h.present = true;
             h.missing = 0;
+            h.missingSince = null;
             h.lastSeen = when;
             rename(key, h, name);
             ports(key, h, host, isNew);
-            scripts(key, h.name, null, h.scripts, host.scripts(), isNew);
+            scripts(key, h, null, h.scripts, host.scripts(), isNew);
         }
 
         void notAnswering(String key, HostMemory h) {
+            current = h;
             if (!h.present || !complete) {
                 return;
+            }
+            if (h.missing == 0) {
+                h.missingSince = when;
             }
             h.missing++;
             if (h.missing < policy.confirmAfter()) {
                 hold(HeldBack.Reason.HOST_NOT_ANSWERING);
                 return;
             }
-            findings.add(Finding.of(Finding.Kind.HOST_GONE, Severity.MEDIUM, key, h.name, null, null, null, null, h.firstSeen,
-                    h.lastSeen));
+            found(h, Finding.of(Finding.Kind.HOST_GONE, Severity.MEDIUM, key, h.name, null, null, null, null, h.firstSeen,
+                    h.lastSeen), h.missingSince);
             h.present = false;
             h.missing = 0;
             for (PortMemory p : h.ports.values()) {
@@ -257,8 +286,8 @@ public final class NetworkMemory {
                 hold(HeldBack.Reason.NAME_CHANGED);
                 return;
             }
-            findings.add(Finding.of(Finding.Kind.HOST_RENAMED, Severity.INFO, key, name, null, null, h.name, name, h.firstSeen,
-                    when));
+            found(h, Finding.of(Finding.Kind.HOST_RENAMED, Severity.INFO, key, name, null, null, h.name, name, h.firstSeen,
+                    when), when);
             h.name = name;
             h.namePending = false;
             h.pendingName = null;
@@ -293,8 +322,8 @@ public final class NetworkMemory {
                     }
                     if (justOpened) {
                         String service = serviceName(p.service());
-                        findings.add(Finding.of(Finding.Kind.PORT_OPENED, Exposures.opened(portKey, service), key, h.name, portKey,
-                                service, null, version(p.service()), m.firstSeen, m.lastSeen));
+                        found(h, Finding.of(Finding.Kind.PORT_OPENED, Exposures.opened(portKey, service), key, h.name, portKey,
+                                service, null, version(p.service()), m.firstSeen, m.lastSeen), when);
                         m.service = service;
                         m.version = version(p.service());
                     } else {
@@ -302,8 +331,9 @@ public final class NetworkMemory {
                     }
                     m.open = true;
                     m.missing = 0;
+                    m.missingSince = null;
                     m.lastSeen = when;
-                    scripts(key, h.name, portKey, m.scripts, p.scripts(), justOpened || hostIsNew);
+                    scripts(key, h, portKey, m.scripts, p.scripts(), justOpened || hostIsNew);
                 } else if (m != null && m.open) {
                     portNotOpen(key, h, portKey, m);
                 }
@@ -319,13 +349,16 @@ public final class NetworkMemory {
             if (!complete) {
                 return;
             }
+            if (m.missing == 0) {
+                m.missingSince = when;
+            }
             m.missing++;
             if (m.missing < policy.confirmAfter()) {
                 hold(HeldBack.Reason.PORT_NOT_OPEN);
                 return;
             }
-            findings.add(Finding.of(Finding.Kind.PORT_CLOSED, Severity.MEDIUM, key, h.name, portKey, m.service, null, null,
-                    m.firstSeen, m.lastSeen));
+            found(h, Finding.of(Finding.Kind.PORT_CLOSED, Severity.MEDIUM, key, h.name, portKey, m.service, null, null,
+                    m.firstSeen, m.lastSeen), m.missingSince);
             m.open = false;
             m.missing = 0;
         }
@@ -341,20 +374,20 @@ public final class NetworkMemory {
                 return;
             }
             if (!name.equals(m.service)) {
-                findings.add(Finding.of(Finding.Kind.SERVICE_REPLACED, Exposures.opened(portKey, name), key, h.name, portKey, name,
-                        join(m.service, m.version), join(name, version), m.firstSeen, m.lastSeen));
+                found(h, Finding.of(Finding.Kind.SERVICE_REPLACED, Exposures.opened(portKey, name), key, h.name, portKey, name,
+                        join(m.service, m.version), join(name, version), m.firstSeen, m.lastSeen), when);
             } else if (version == null && m.version != null) {
                 hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
                 return;
             } else if (!Objects.equals(version, m.version)) {
-                findings.add(Finding.of(Finding.Kind.SERVICE_CHANGED, Severity.LOW, key, h.name, portKey, name, m.version, version,
-                        m.firstSeen, m.lastSeen));
+                found(h, Finding.of(Finding.Kind.SERVICE_CHANGED, Severity.LOW, key, h.name, portKey, name, m.version, version,
+                        m.firstSeen, m.lastSeen), when);
             }
             m.service = name;
             m.version = version;
         }
 
-        void scripts(String key, String hostName, String portKey, TreeMap<String, String> known, List<ScriptResult> results,
+        void scripts(String key, HostMemory h, String portKey, TreeMap<String, String> known, List<ScriptResult> results,
                 boolean learnOnly) {
             for (ScriptResult r : results) {
                 String normalized = digest(TIME_LIKE.matcher(r.output()).replaceAll("#"));
@@ -367,8 +400,8 @@ public final class NetworkMemory {
                 if (policy.volatileScripts().contains(r.id()) || before.startsWith(normalized + ":")) {
                     hold(HeldBack.Reason.VOLATILE_SCRIPT);
                 } else {
-                    findings.add(Finding.of(Finding.Kind.SCRIPT_CHANGED, Severity.LOW, key, hostName, portKey, r.id(), null, null,
-                            null, null));
+                    found(h, Finding.of(Finding.Kind.SCRIPT_CHANGED, Severity.LOW, key, h.name, portKey, r.id(), null, null,
+                            null, null), when);
                 }
             }
         }
@@ -510,6 +543,23 @@ public final class NetworkMemory {
         return reminders;
     }
 
+    /** Returns every host the memory knows, in the order of their keys, with their ports and timelines. */
+    public List<KnownHost> hosts() {
+        List<KnownHost> all = new ArrayList<>(hosts.size());
+        hosts.forEach((key, h) -> {
+            List<KnownPort> ports = new ArrayList<>();
+            h.ports.forEach((port, p) -> ports.add(new KnownPort(port, p.open && h.present, p.firstSeen, p.lastSeen, p.service,
+                    p.version, Exposures.opened(port, p.service))));
+            all.add(new KnownHost(key, h.name, h.firstSeen, h.lastSeen, h.present, ports, h.events, h.noise));
+        });
+        return all;
+    }
+
+    /** Returns what each scan the memory absorbed told it, oldest first. */
+    public List<Night> nights() {
+        return List.copyOf(nights);
+    }
+
     /** Returns the hosts the memory holds as answering. */
     public List<String> presentHosts() {
         return hosts.entrySet().stream().filter(e -> e.getValue().present).map(Map.Entry::getKey).toList();
@@ -522,13 +572,24 @@ public final class NetworkMemory {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         line(out, "scope", String.join("\u001f", targets), String.join("\u001f", arguments));
         line(out, "through", through, time(throughTime));
+        for (Night night : nights) {
+            StringBuilder severities = new StringBuilder();
+            night.findings().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> severities.append(severities.length() == 0 ? "" : ",").append(e.getKey().id()).append('=').append(e.getValue()));
+            StringBuilder held = new StringBuilder();
+            night.heldBack().counts().forEach((r, n) -> held.append(held.length() == 0 ? "" : ",").append(r.id()).append('=').append(n));
+            line(out, "night", night.snapshotId(), time(night.when()), bool(night.complete()), bool(night.baseline()),
+                    severities.toString(), held.toString());
+        }
         hosts.forEach((key, h) -> {
             line(out, "host", key, h.name, time(h.firstSeen), time(h.lastSeen), bool(h.present), String.valueOf(h.missing),
-                    bool(h.namePending), h.pendingName, String.valueOf(h.nameMisses));
+                    bool(h.namePending), h.pendingName, String.valueOf(h.nameMisses), time(h.missingSince));
+            h.noise.forEach((r, n) -> line(out, "hnoise", r.id(), String.valueOf(n)));
+            h.events.forEach(e -> line(out, "event", time(e.when()), e.kind().id(), e.port(), e.service(), e.before(), e.after()));
             h.scripts.forEach((id, digest) -> line(out, "hscript", id, digest));
             h.ports.forEach((port, p) -> {
                 line(out, "port", port, time(p.firstSeen), time(p.lastSeen), bool(p.open), String.valueOf(p.missing), p.service,
-                        p.version);
+                        p.version, time(p.missingSince));
                 p.scripts.forEach((id, digest) -> line(out, "pscript", id, digest));
             });
         });
@@ -578,10 +639,15 @@ public final class NetworkMemory {
                         host.namePending = "1".equals(f[7]);
                         host.pendingName = f[8];
                         host.nameMisses = Integer.parseInt(f[9]);
+                        host.missingSince = f.length > 10 ? instant(f[10]) : null;
                         m.hosts.put(f[1], host);
                         port = null;
                     }
                     case "hscript" -> host.scripts.put(f[1], f[2]);
+                    case "hnoise" -> host.noise.put(reason(f[1]), Integer.parseInt(f[2]));
+                    case "event" -> host.events.add(new TimelineEvent(instant(f[1]), kind(f[2]), f[3], f[4], f[5], f[6]));
+                    case "night" -> m.nights.add(new Night(f[1], instant(f[2]), "1".equals(f[3]), "1".equals(f[4]),
+                            severities(f[5]), HeldBack.of(reasons(f[6]))));
                     case "port" -> {
                         port = new PortMemory();
                         port.firstSeen = instant(f[2]);
@@ -590,6 +656,7 @@ public final class NetworkMemory {
                         port.missing = Integer.parseInt(f[5]);
                         port.service = f[6];
                         port.version = f[7];
+                        port.missingSince = f.length > 8 ? instant(f[8]) : null;
                         host.ports.put(f[1], port);
                     }
                     case "pscript" -> port.scripts.put(f[1], f[2]);
@@ -600,6 +667,46 @@ public final class NetworkMemory {
             }
         }
         return m;
+    }
+
+    private static HeldBack.Reason reason(String id) {
+        for (HeldBack.Reason r : HeldBack.Reason.values()) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown reason '" + id + "'");
+    }
+
+    private static Finding.Kind kind(String id) {
+        for (Finding.Kind k : Finding.Kind.values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown kind '" + id + "'");
+    }
+
+    private static EnumMap<Severity, Integer> severities(String text) {
+        EnumMap<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        if (text != null && !text.isEmpty()) {
+            for (String pair : text.split(",")) {
+                String[] kv = pair.split("=");
+                counts.put(Severity.of(kv[0]), Integer.parseInt(kv[1]));
+            }
+        }
+        return counts;
+    }
+
+    private static EnumMap<HeldBack.Reason, Integer> reasons(String text) {
+        EnumMap<HeldBack.Reason, Integer> counts = new EnumMap<>(HeldBack.Reason.class);
+        if (text != null && !text.isEmpty()) {
+            for (String pair : text.split(",")) {
+                String[] kv = pair.split("=");
+                counts.put(reason(kv[0]), Integer.parseInt(kv[1]));
+            }
+        }
+        return counts;
     }
 
     private static void line(StringBuilder out, String... fields) {
