@@ -133,6 +133,7 @@ public final class NmapDiffCli {
         commands.put("history", HistoryCommand::new);
         commands.put("import", ImportCommand::new);
         commands.put("inventory", InventoryCommand::new);
+        commands.put("report", ReportCommand::new);
         commands.put("watch", WatchCommand::new);
         commands.put("show", ShowCommand::new);
         return commands;

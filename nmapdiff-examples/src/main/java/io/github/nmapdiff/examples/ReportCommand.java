@@ -1,0 +1,51 @@
+package io.github.nmapdiff.examples;
+
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.internal.SafeFiles;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nmapdiff report DIR -o report.html}: one self-contained HTML file of the job's memory. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes one self-contained HTML file (no network fetches; opens from a share or a mail attachment):",
+            "what is exposed now by severity with a filter, findings per night, each host's ports over time, and the noise."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "the snapshot folder")
+    Path folder;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "the HTML file to write")
+    Path output;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "the first night shown (2026-10-01); default: the first")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "the last night shown; default: the last")
+    String until;
+
+    @Override
+    public Integer call() {
+        NetworkMemory memory = Memories.of(folder, spec.commandLine().getErr());
+        String html = HtmlReport.render(memory, folder.toAbsolutePath().normalize().toString(),
+                since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until));
+        try {
+            // it describes the network's weak points: readable by its owner only, as the snapshots are
+            SafeFiles.writeAtomically(output.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8), SafeFiles.Access.OWNER);
+        } catch (IOException e) {
+            throw new NmapDiffException("cannot write " + output + ": " + SafeFiles.describe(e));
+        }
+        spec.commandLine().getOut().println("nmapdiff: wrote " + output + " (" + html.length() / 1024 + " KiB)");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
