@@ -110,20 +110,8 @@ final class InventoryCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /**
-     * A CSV cell: quoted when it holds a comma, quote or line break; and a leading = + - @ made
-     * text, so that a host name from the network cannot become a spreadsheet formula.
-     */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    private static String cell(String value) {
+        return io.github.nmapdiff.core.render.Csv.cell(value);
     }
 
     private static String json(NetworkMemory memory, List<Row> rows) throws Exception {

@@ -4,7 +4,10 @@ import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;
 import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.memory.Severities;
 import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.render.Csv;
+import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.render.ServiceText;
@@ -165,9 +168,55 @@ final class MailComposer {
         return a;
     }
 
+    /** How many rows of the inventory a baseline's body shows; the whole of it is attached. */
+    static final int INVENTORY_ROWS = 20;
+
+    /** One open port of a baseline's inventory. */
+    record Exposed(Severity severity, String host, String address, String name, String port, String service, String version) {
+    }
+
+    /** A baseline's (or new scope's) inventory: every open port of the scan, most serious first; empty for other runs. */
+    static List<Exposed> inventory(Notification n) {
+        if (n.kind() != RunKind.BASELINE && n.kind() != RunKind.SCOPE_CHANGED) {
+            return List.of();
+        }
+        io.github.nmapdiff.core.model.Scan scan;
+        try {
+            scan = new io.github.nmapdiff.core.xml.NmapXmlReader().read(new java.io.ByteArrayInputStream(n.xml()), "scan");
+        } catch (RuntimeException e) {
+            return List.of(); // the scan was read when it was kept; an inventory is a courtesy, never a reason not to mail
+        }
+        List<Exposed> rows = new ArrayList<>();
+        for (Host h : scan.hosts()) {
+            var ndiff = io.github.nmapdiff.core.internal.NdiffHost.of(h);
+            String address = ndiff.sortedAddresses().isEmpty() ? "" : ndiff.sortedAddresses().get(0).address();
+            String name = ndiff.sortedHostNames().isEmpty() ? null : ndiff.sortedHostNames().get(0);
+            for (var p : ndiff.ports().values()) {
+                if (p.state() == io.github.nmapdiff.core.model.PortState.OPEN) {
+                    String port = p.number() + "/" + p.protocol().nmapName();
+                    String service = p.service() == null ? null : p.service().name();
+                    String version = p.service() == null ? null
+                            : String.join(" ", java.util.stream.Stream.of(p.service().product(), p.service().version())
+                                    .filter(Objects::nonNull).toList());
+                    rows.add(new Exposed(Severities.opened(port, service), name == null ? address : name + " (" + address + ")",
+                            address, name, port, service, version == null || version.isEmpty() ? null : version));
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Exposed::severity).thenComparing(Exposed::address).thenComparing(Exposed::port));
+        return rows;
+    }
+
     private List<MimeBodyPart> attachments(Notification n, List<String> omitted) throws MessagingException {
         List<MimeBodyPart> parts = new ArrayList<>();
         long[] used = {0};
+        List<Exposed> inventory = inventory(n);
+        if (!inventory.isEmpty()) {
+            StringBuilder csv = new StringBuilder(Csv.row("severity", "address", "name", "port", "service", "version"));
+            inventory.forEach(e -> csv.append(Csv.row(e.severity().id(), e.address(), e.name(), e.port(), e.service(), e.version())));
+            attach(parts, omitted, used, "inventory-" + n.snapshot().id() + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                    "text/csv; charset=UTF-8");
+        }
         if (!n.ndiffText().isEmpty()) {
             attach(parts, omitted, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=UTF-8");
@@ -220,6 +269,17 @@ final class MailComposer {
         for (String w : n.warnings()) {
             b.append("Warning: ").append(w).append('\n');
         }
+        List<Exposed> inventory = inventory(n);
+        if (!inventory.isEmpty()) {
+            b.append("\n").append(inventoryLine(inventory)).append(", most serious first:\n");
+            inventory.stream().limit(INVENTORY_ROWS).forEach(e -> b.append("  [").append(e.severity().id()).append("] ")
+                    .append(e.port()).append(e.service() == null ? "" : " " + e.service())
+                    .append(e.version() == null ? "" : " (" + e.version() + ")").append(" on ").append(e.host()).append('\n'));
+            if (inventory.size() > INVENTORY_ROWS) {
+                b.append("  ... and ").append(inventory.size() - INVENTORY_ROWS).append(" more");
+            }
+            b.append("\nThe whole inventory is attached (inventory-").append(n.snapshot().id()).append(".csv).\n");
+        }
         if (triaged(n)) {
             findingsText(n, b);
         } else if (!n.ndiffText().isEmpty()) {
@@ -229,6 +289,17 @@ final class MailComposer {
             b.append("\nNot attached, too large (the files are in the snapshot folder): ").append(String.join(", ", omitted)).append('\n');
         }
         return b.toString();
+    }
+
+    /** {@code Recorded 12 open ports on 5 hosts: 2 high, 10 medium}. */
+    private static String inventoryLine(List<Exposed> inventory) {
+        java.util.EnumMap<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+        inventory.forEach(e -> counts.merge(e.severity(), 1, Integer::sum));
+        long hosts = inventory.stream().map(Exposed::address).distinct().count();
+        List<String> parts = new ArrayList<>();
+        counts.forEach((s, c) -> parts.add(c + " " + s.id()));
+        return "Recorded " + inventory.size() + (inventory.size() == 1 ? " open port" : " open ports") + " on " + hosts
+                + (hosts == 1 ? " host" : " hosts") + ": " + String.join(", ", parts);
     }
 
     private static void findingsText(Notification n, StringBuilder b) {
@@ -301,6 +372,22 @@ final class MailComposer {
             b.append("<p><strong>Warning:</strong> ").append(Html.escape(w)).append("</p>\n");
         }
         List<Change> changes = triaged(n) ? List.of() : n.changes();
+        List<Exposed> inventory = inventory(n);
+        if (!inventory.isEmpty()) {
+            b.append("<p>").append(Html.escape(inventoryLine(inventory))).append(".</p>\n<table border=\"1\" cellpadding=\"4\""
+                    + " style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n<tr><th>Severity</th><th>Host</th><th>Port</th>"
+                    + "<th>Service</th><th>Version</th></tr>\n");
+            inventory.stream().limit(INVENTORY_ROWS).forEach(e -> {
+                b.append("<tr><td style=\"color:#fff;background:").append(SEVERITY_COLOURS.get(e.severity())).append("\"><b>")
+                        .append(e.severity().id()).append("</b></td>");
+                for (String cell : new String[] {e.host(), e.port(), e.service(), e.version()}) {
+                    b.append("<td>").append(Html.escape(cell == null ? "" : cell)).append("</td>");
+                }
+                b.append("</tr>\n");
+            });
+            b.append("</table>\n<p>").append(inventory.size() > INVENTORY_ROWS ? "The first " + INVENTORY_ROWS + " of "
+                    + inventory.size() + ". " : "").append("The whole inventory is attached.</p>\n");
+        }
         if (triaged(n)) {
             findingsHtml(n, b);
         }

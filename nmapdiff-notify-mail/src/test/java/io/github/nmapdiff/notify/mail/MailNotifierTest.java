@@ -138,6 +138,25 @@ class MailNotifierTest {
     }
 
     @Test
+    void theBaselineMailListsTheInventoryItRecordedAndAttachesAllOfIt() throws Exception {
+        Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22,5432", "127.0.0.2:8080");
+        Snapshot snapshot = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.0/24"), List.of("-sV")).hosts(2).build();
+        Notification baseline = Notification.builder(RunKind.BASELINE, "baseline recorded: 2 hosts", snapshot)
+                .xml(TestScans.xml(scan)).build();
+
+        jakarta.mail.internet.MimeMessage message = MailNotifier.of(config().build()).composer().compose(baseline);
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) message.getContent();
+        String text = String.valueOf(((jakarta.mail.Multipart) mixed.getBodyPart(0).getContent()).getBodyPart(0).getContent());
+
+        assertThat(text).contains("Recorded 3 open ports on 2 hosts: 1 high, 2 medium, most serious first:\n"
+                + "  [high] 5432/tcp ssh (OpenSSH 9.2p1) on 127.0.0.1\n").contains("inventory-20261101T020000Z.csv");
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("inventory-20261101T020000Z.csv");
+        assertThat(new String(mixed.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("severity,address,name,port,service,version\nhigh,127.0.0.1,,5432/tcp,ssh,OpenSSH 9.2p1\n"
+                        + "medium,127.0.0.1,,22/tcp,ssh,OpenSSH 9.2p1\nmedium,127.0.0.2,,8080/tcp,ssh,OpenSSH 9.2p1\n");
+    }
+
+    @Test
     void aHostileNameInTheSubjectIsOneShortLineWithoutControlsOrDirectionMarks() {
         Notification n = triaged();
         Finding evil = n.findings().stream().filter(f -> f.address().equals("127.0.0.66")).findFirst().orElseThrow();

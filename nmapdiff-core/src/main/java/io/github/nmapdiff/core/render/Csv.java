@@ -1,0 +1,36 @@
+package io.github.nmapdiff.core.render;
+
+/** Comma-separated values for spreadsheets, with what came from the network kept as text. */
+public final class Csv {
+    private Csv() {
+    }
+
+    /**
+     * Returns one cell: quoted when it holds a comma, a quote or a line break; and text that
+     * starts with {@code = + - @} (or a tab or carriage return) is made plain text, so that a host
+     * name or banner from the network cannot become a spreadsheet formula.
+     *
+     * @param value the value; null for an empty cell
+     * @return the cell, never null
+     */
+    public static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** Returns a row of cells, ending in a line feed. */
+    public static String row(String... values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append(cell(values[i]));
+        }
+        return b.append('\n').toString();
+    }
+}
