@@ -66,8 +66,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--group-readable", description = "let the folder's group read the snapshots too (0640)")
     boolean groupReadable;
 
-    /** A file read and ready to keep. */
-    private record Found(Path file, Scan scan, byte[] xml, Instant start) {
+    /** A file to keep, and when its scan started (its header says). */
+    private record Found(Path file, Instant start) {
     }
 
     @Override
@@ -77,14 +77,13 @@ final class ImportCommand implements Callable<Integer> {
         List<String> targets = Targets.read(targetsFile);
         List<String> arguments = nmapArgs == null ? NmapOptions.defaults().arguments()
                 : NmapOptions.of(Arguments.split(nmapArgs)).arguments();
+        // first the start of each (its header only), to keep them oldest first; a year of scans is never in memory at once
         List<Found> found = new ArrayList<>();
         int unreadable = 0;
         for (Path file : scanFiles()) {
-            try {
-                byte[] xml = bytes(file);
-                Scan scan = new NmapXmlReader().read(new ByteArrayInputStream(xml), file.toString());
-                Instant start = scan.start() != null ? scan.start() : Files.getLastModifiedTime(file).toInstant();
-                found.add(new Found(file, scan, xml, start));
+            try (InputStream in = open(file); var stream = new NmapXmlReader().open(in, file.toString())) {
+                Instant start = stream.scan().start();
+                found.add(new Found(file, start != null ? start : Files.getLastModifiedTime(file).toInstant()));
             } catch (NmapDiffException | IOException e) {
                 err.println("nmapdiff: " + file + ": not imported, not a readable nmap scan: " + firstLine(e.getMessage()));
                 unreadable++;
@@ -97,21 +96,38 @@ final class ImportCommand implements Callable<Integer> {
         int imported = 0;
         try (StoreLock lock = store.lock(Duration.ofMinutes(5))) {
             List<Snapshot> held = snapshots.list();
+            // into an empty folder the memory learns each scan as it is kept; otherwise again from all, in order
+            boolean fresh = held.isEmpty();
+            NetworkMemory memory = NetworkMemory.empty(targets, arguments);
             for (Found f : found) {
-                Snapshot same = held.stream().filter(s -> s.start().equals(f.start()) && Arrays.equals(snapshots.readXml(s.id()), f.xml()))
+                byte[] xml;
+                Scan scan;
+                try {
+                    xml = bytes(f.file());
+                    scan = new NmapXmlReader().read(new ByteArrayInputStream(xml), f.file().toString());
+                } catch (NmapDiffException | IOException e) {
+                    err.println("nmapdiff: " + f.file() + ": not imported, not a readable nmap scan: " + firstLine(e.getMessage()));
+                    unreadable++;
+                    continue;
+                }
+                Snapshot same = held.stream().filter(s -> s.start().equals(f.start()) && Arrays.equals(snapshots.readXml(s.id()), xml))
                         .findFirst().orElse(null);
                 if (same != null) {
                     out.println("skipped " + f.file() + ": already kept as snapshot " + same.id());
                     continue;
                 }
-                Snapshot kept = store.save(NewSnapshot.of(f.scan(), f.xml(), f.start(), targets, arguments));
+                Snapshot kept = store.save(NewSnapshot.of(scan, xml, f.start(), targets, arguments));
                 // its run is long over: nothing to compare or tell now; the next run learns from it
-                store.update(kept.withRun(null, "imported from " + f.file().getFileName(), null, List.of()));
-                out.println("imported " + f.file() + " as snapshot " + kept.id() + (f.scan().complete() ? "" : " (incomplete)"));
+                kept = kept.withRun(null, "imported from " + f.file().getFileName(), null, List.of());
+                store.update(kept);
+                if (fresh) {
+                    memory.absorb(kept.id(), scan, kept.takenAt(), NoisePolicy.defaults(), true);
+                }
+                out.println("imported " + f.file() + " as snapshot " + kept.id() + (scan.complete() ? "" : " (incomplete)"));
                 imported++;
             }
             if (imported > 0) {
-                learn(store, snapshots, targets, arguments);
+                store.writeState("memory", (fresh ? memory : learn(snapshots, targets, arguments)).toBytes());
             }
         }
         out.println("nmapdiff: " + imported + (imported == 1 ? " scan" : " scans") + " imported into " + folder
@@ -130,14 +146,14 @@ final class ImportCommand implements Callable<Integer> {
      * Learns the job's memory of the network from every snapshot of the scope, oldest first, and
      * keeps it, so that the questions (inventory, history) and the next scan start from it.
      */
-    private static void learn(FileSystemSnapshotStore store, Snapshots snapshots, List<String> targets, List<String> arguments) {
+    private static NetworkMemory learn(Snapshots snapshots, List<String> targets, List<String> arguments) {
         NetworkMemory memory = NetworkMemory.empty(targets, arguments);
         for (Snapshot s : snapshots.list()) {
             if (s.targets().equals(targets) && s.arguments().equals(arguments)) {
                 memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), NoisePolicy.defaults(), true);
             }
         }
-        store.writeState("memory", memory.toBytes());
+        return memory;
     }
 
     private List<Path> scanFiles() {
@@ -159,10 +175,13 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static byte[] bytes(Path file) throws IOException {
-        try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return in.readAllBytes();
         }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        return file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file);
     }
 
     private static String firstLine(String message) {
