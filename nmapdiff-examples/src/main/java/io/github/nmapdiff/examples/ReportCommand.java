@@ -36,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NetworkMemory memory = Memories.of(folder, spec.commandLine().getErr());
-        String html = HtmlReport.render(memory, folder.toAbsolutePath().normalize().toString(),
+        String html = HtmlReport.render(memory, folder.toString(),
                 since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until));
         try {
             // it describes the network's weak points: readable by its owner only, as the snapshots are
