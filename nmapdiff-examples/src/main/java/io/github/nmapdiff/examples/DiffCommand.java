@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
-            "Compares two nmap XML files and prints what changed, as nmap's ndiff does; or, with --at twice, two points",
-            "in time of a snapshot folder: the newest complete snapshot taken on or before each date (or a snapshot id).",
+            "Compares two nmap XML files, or two days of a snapshot folder, and prints what changed, as ndiff does.",
+            "With a folder and --at twice: the newest complete snapshot taken on or before each date (or a snapshot id).",
             "Exit code: 0 no difference, 1 differences, 2 error."
         })
 final class DiffCommand implements Callable<Integer> {

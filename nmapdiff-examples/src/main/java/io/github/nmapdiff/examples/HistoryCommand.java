@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code --host} or {@code --port}, the timeline of a host or a port from the job's memory.
  */
 @Command(name = "history", mixinStandardHelpOptions = true, description = {
-    "Lists the snapshots in DIR with what each run found; with --host or --port, the timeline of a host or port:",
-    "when it was first seen, each change with its date, and when it was last seen."})
+    "Lists the snapshots in DIR with what each run found, or the timeline of a host or port.",
+    "With --host or --port: when it was first seen, each change with its date, and when it was last seen."})
 final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nmapdiff inventory DIR}: what is exposed now, from the job's memory. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
-        description = {"Lists what is exposed now: every answering host and open port, with its service and version,",
-            "when it was first seen and how serious its exposure is; most serious first. From the job's memory."})
+        description = {"Lists what is exposed now, most serious first, with when each port was first seen.",
+            "Every answering host and open port, with its service, version and severity; from the job's memory."})
 final class InventoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nmapdiff report DIR -o report.html}: one self-contained HTML file of the job's memory. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes one self-contained HTML file (no network fetches; opens from a share or a mail attachment):",
-            "what is exposed now by severity with a filter, findings per night, each host's ports over time, and the noise."})
+        description = {"Writes one self-contained HTML report: exposure now, findings per night, hosts over time, the noise.",
+            "No network fetches: it opens from a file share or a mail attachment."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

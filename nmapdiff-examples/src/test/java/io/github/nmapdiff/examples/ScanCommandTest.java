@@ -356,7 +356,8 @@ class ScanCommandTest {
     @Test
     void helpShowsWholeLinesAndConfigKeysUnbroken() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("scan     Runs the nightly job once: scans, keeps, compares, mails and prints what changed.");
+        assertThat(out.toString()).containsPattern("\n  scan +Runs the nightly job once: scans, keeps, compares, mails and prints what changed.\n")
+                .as("every command's line is a whole sentence").containsPattern("\n  report +Writes one self-contained HTML report: [^\n]*[.]\n");
         assertThat(run("scan", "--help")).isZero();
         String help = out.toString();
         for (String key : JobOptions.KEYS) {

@@ -21,7 +21,8 @@ import java.util.Random;
 public final class SimulatedNetwork {
     /** The nights, 1 to 35; nights 1 to 10 are the shell script's, imported. */
     public static final int NIGHTS = 35;
-    public static final Instant NIGHT_1 = Instant.parse("2026-10-01T02:00:00Z");
+    /** The first night: in the past, so that a year of them is too (a scan from the future counts as taken when kept). */
+    public static final Instant NIGHT_1 = Instant.parse("2025-01-01T02:00:00Z");
 
     /** A real event: what happens, on which night it happens, on which night it must be reported, and the line that says so. */
     public record Event(String what, int happens, int reported, String line) {
@@ -51,17 +52,22 @@ public final class SimulatedNetwork {
     private final Map<Integer, List<Integer>> noisyNights = new LinkedHashMap<>();
 
     public SimulatedNetwork() {
+        this(NIGHTS);
+    }
+
+    /** A network over more nights (a year): the same events, the noise spread over all the nights. */
+    public SimulatedNetwork(int nights) {
         for (int i = 1; i <= 40; i++) {
-            List<Integer> nights = new ArrayList<>();
-            int count = 2 + random.nextInt(3);
-            while (nights.size() < count) {
-                int n = 2 + random.nextInt(NIGHTS - 1);
+            int count = (2 + random.nextInt(3)) * Math.max(1, nights / NIGHTS);
+            List<Integer> noisy = new ArrayList<>();
+            while (noisy.size() < count) {
+                int n = 2 + random.nextInt(nights - 1);
                 // single nights, never two in a row: the noise is a host back the next night
-                if (!nights.contains(n) && !nights.contains(n - 1) && !nights.contains(n + 1)) {
-                    nights.add(n);
+                if (!noisy.contains(n) && !noisy.contains(n - 1) && !noisy.contains(n + 1)) {
+                    noisy.add(n);
                 }
             }
-            noisyNights.put(i, nights);
+            noisyNights.put(i, noisy);
         }
     }
 
