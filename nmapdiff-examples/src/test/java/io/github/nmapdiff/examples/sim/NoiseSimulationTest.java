@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.testing.Tool;
-import io.github.nmapdiff.examples.NmapDiffCli;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,17 +52,17 @@ class NoiseSimulationTest {
         Path scans = dir.resolve("scans");
         Path nmap = standInNmap(nights);
 
-        Result imported = cli("import", scans.toString(), script.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV");
-        assertThat(imported.code).as(imported.err).isZero();
-        assertThat(imported.out).contains("nmapdiff: 10 scans imported");
+        Cli.Result imported = Cli.run("import", scans.toString(), script.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("nmapdiff: 10 scans imported");
 
         Map<Integer, List<String>> mailed = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int n = 11; n <= SimulatedNetwork.NIGHTS; n++) {
             Files.writeString(nights.resolve("current"), Integer.toString(n));
-            Result run = cli("scan", "-f", ips.toString(), "-o", scans.toString(), "--nmap", nmap.toString(), "--nmap-args", "-Pn -sV",
+            Cli.Result run = Cli.run("scan", "-f", ips.toString(), "-o", scans.toString(), "--nmap", nmap.toString(), "--nmap-args", "-Pn -sV",
                     "--email", "secops@example.test", "--sendmail", dir.resolve("no-sendmail").toString());
-            assertThat(run.code).as("night %d: %s%s", n, run.out, run.err).isIn(0, 1, 3);
+            assertThat(run.code()).as("night %d: %s%s", n, run.out(), run.err()).isIn(0, 1, 3);
             for (Path eml : newMails(scans.resolve("outbox"), seen)) {
                 mailed.computeIfAbsent(n, k -> new ArrayList<>()).add(text(eml));
             }
@@ -106,12 +103,12 @@ class NoiseSimulationTest {
             if (Tool.ndiff(before, after).exitCode() == 2) {
                 ndiffCrashes++;
             }
-            Result diff = cli("diff", before, after);
-            if (diff.code == 1) {
+            Cli.Result diff = Cli.run("diff", before, after);
+            if (diff.code() == 1) {
                 ndiffNights++;
             }
             for (String noisy : SimulatedNetwork.noiseHosts()) {
-                if (diff.out.contains("(" + noisy + ")") || diff.out.contains(noisy + ":")) {
+                if (diff.out().contains("(" + noisy + ")") || diff.out().contains(noisy + ":")) {
                     noiseInNdiff++;
                 }
             }
@@ -128,15 +125,7 @@ class NoiseSimulationTest {
         assertThat(ndiffNights).as("the simulation is noisy").isGreaterThan(mailed.size());
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NmapDiffCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static List<Path> newMails(Path outbox, Set<String> seen) throws Exception {
         List<Path> fresh = new ArrayList<>();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.nmapdiff.examples.NmapDiffCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -27,15 +24,7 @@ class QuestionsTest {
     static Path dir;
     static Path scans;
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NmapDiffCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static String day(int night) {
         return SimulatedNetwork.start(night).atZone(ZoneId.systemDefault()).toLocalDate().toString();
@@ -50,22 +39,22 @@ class QuestionsTest {
         }
         Path ips = Files.write(dir.resolve("ips.txt"), List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"));
         scans = dir.resolve("scans");
-        Result imported = cli("import", scans.toString(), old.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV");
-        assertThat(imported.code).as(imported.err).isZero();
+        Cli.Result imported = Cli.run("import", scans.toString(), old.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV");
+        assertThat(imported.code()).as(imported.err()).isZero();
     }
 
     @Test
     void theInventoryIsWhatIsOpenNowMostSeriousFirstWithWhenItWasFirstSeen() throws Exception {
-        Result text = cli("inventory", scans.toString());
-        assertThat(text.code).as(text.err).isZero();
-        List<String> lines = text.out.lines().toList();
+        Cli.Result text = Cli.run("inventory", scans.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        List<String> lines = text.out().lines().toList();
         assertThat(lines.get(0)).startsWith("SEVERITY  HOST");
         assertThat(lines.get(1)).startsWith("high      192.0.2.200").contains("3389/tcp").contains(day(19));
-        assertThat(text.out).contains("db1.example.com (192.0.2.21)").contains(day(13))
+        assertThat(text.out()).contains("db1.example.com (192.0.2.21)").contains(day(13))
                 .doesNotContain("445/tcp").doesNotContain("old3.example.com")
                 .contains("118 hosts answering").contains("as of snapshot");
 
-        JsonNode json = new ObjectMapper().readTree(cli("inventory", scans.toString(), "--json").out);
+        JsonNode json = new ObjectMapper().readTree(Cli.run("inventory", scans.toString(), "--json").out());
         assertThat(json.get("format").asText()).isEqualTo("nmapdiff-inventory");
         JsonNode db1 = null;
         for (JsonNode h : json.get("hosts")) {
@@ -76,48 +65,48 @@ class QuestionsTest {
         assertThat(db1.get("ports")).extracting(p -> p.get("port").asInt() + " " + p.get("severity").asText() + " "
                 + p.get("firstSeen").asText()).contains("5432 high " + SimulatedNetwork.start(13));
 
-        String csv = cli("inventory", scans.toString(), "--csv").out;
+        String csv = Cli.run("inventory", scans.toString(), "--csv").out();
         assertThat(csv.lines().findFirst()).contains("severity,address,name,port,service,version,first_seen,last_seen");
         assertThat(csv).contains("high,192.0.2.21,db1.example.com,5432/tcp,postgresql,PostgreSQL DB 15.4," + SimulatedNetwork.start(13));
     }
 
     @Test
     void aHostsTimelineHasEveryChangeOnItsDay() {
-        Result db1 = cli("history", scans.toString(), "--host", "db1.example.com");
-        assertThat(db1.code).as(db1.err).isZero();
-        assertThat(db1.out).startsWith("db1.example.com (192.0.2.21): first seen " + day(1) + ", last seen " + day(YEAR))
+        Cli.Result db1 = Cli.run("history", scans.toString(), "--host", "db1.example.com");
+        assertThat(db1.code()).as(db1.err()).isZero();
+        assertThat(db1.out()).startsWith("db1.example.com (192.0.2.21): first seen " + day(1) + ", last seen " + day(YEAR))
                 .contains("  5432/tcp postgresql PostgreSQL DB 15.4 open, first seen " + day(13) + ", last seen " + day(YEAR))
                 .contains("  " + day(13) + "  5432/tcp postgresql opened (PostgreSQL DB 15.4)");
 
-        assertThat(cli("history", scans.toString(), "--host", "192.0.2.23").out)
+        assertThat(Cli.run("history", scans.toString(), "--host", "192.0.2.23").out())
                 .contains("old3.example.com (192.0.2.23): first seen " + day(1) + ", last seen " + day(16) + " (gone)")
                 .contains("  " + day(17) + "  stopped answering");
-        assertThat(cli("history", scans.toString(), "--host", "192.0.2.24").out)
+        assertThat(Cli.run("history", scans.toString(), "--host", "192.0.2.24").out())
                 .contains("  " + day(21) + "  22/tcp ssh version OpenSSH 9.2p1 -> OpenSSH 9.6p1");
     }
 
     @Test
     void aPortsTimelineAcrossHostsWithinDates() {
-        Result smb = cli("history", scans.toString(), "--port", "445/tcp");
-        assertThat(smb.out).contains("fs1.example.com (192.0.2.27)")
+        Cli.Result smb = Cli.run("history", scans.toString(), "--port", "445/tcp");
+        assertThat(smb.out()).contains("fs1.example.com (192.0.2.27)")
                 .contains("  445/tcp microsoft-ds not open, first seen " + day(1) + ", last seen " + day(28))
                 .contains("  " + day(29) + "  445/tcp microsoft-ds closed");
 
-        Result since = cli("history", scans.toString(), "--port", "2121", "--since", day(22), "--until", day(24));
-        assertThat(since.out).contains("  " + day(23) + "  2121/tcp service ftp vsftpd 3.0.3 -> http nginx 1.22.1");
-        assertThat(cli("history", scans.toString(), "--port", "2121", "--since", day(24)).out)
+        Cli.Result since = Cli.run("history", scans.toString(), "--port", "2121", "--since", day(22), "--until", day(24));
+        assertThat(since.out()).contains("  " + day(23) + "  2121/tcp service ftp vsftpd 3.0.3 -> http nginx 1.22.1");
+        assertThat(Cli.run("history", scans.toString(), "--port", "2121", "--since", day(24)).out())
                 .doesNotContain("service ftp vsftpd");
-        assertThat(cli("history", scans.toString(), "--host", "192.0.2.99").err).contains("the job has never seen 192.0.2.99 answer");
+        assertThat(Cli.run("history", scans.toString(), "--host", "192.0.2.99").err()).contains("the job has never seen 192.0.2.99 answer");
     }
 
     @Test
     void ndiffBetweenTwoDates() {
-        Result diff = cli("diff", scans.toString(), "--at", day(12), "--at", day(14));
-        assertThat(diff.code).as(diff.err).isEqualTo(1);
-        assertThat(diff.out).contains("db1.example.com (192.0.2.21):").contains("+5432/tcp open");
+        Cli.Result diff = Cli.run("diff", scans.toString(), "--at", day(12), "--at", day(14));
+        assertThat(diff.code()).as(diff.err()).isEqualTo(1);
+        assertThat(diff.out()).contains("db1.example.com (192.0.2.21):").contains("+5432/tcp open");
 
-        Result none = cli("diff", scans.toString(), "--at", "2024-12-01", "--at", day(14));
-        assertThat(none.code).isEqualTo(2);
-        assertThat(none.err).contains("no complete snapshot on or before 2024-12-01").contains("the first is from " + day(1));
+        Cli.Result none = Cli.run("diff", scans.toString(), "--at", "2024-12-01", "--at", day(14));
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no complete snapshot on or before 2024-12-01").contains("the first is from " + day(1));
     }
 }

@@ -3,9 +3,6 @@ package io.github.nmapdiff.examples.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.testing.Tool;
-import io.github.nmapdiff.examples.NmapDiffCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +19,6 @@ class ReportTest {
     @TempDir
     static Path dir;
     static Path report;
-
-    private static int cli(String... args) {
-        return NmapDiffCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
-    }
 
     @BeforeAll
     static void aMonthWithAHostileHost() throws Exception {
@@ -45,9 +38,9 @@ class ReportTest {
         }
         Path ips = Files.write(dir.resolve("ips.txt"), List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"));
         Path scans = dir.resolve("scans");
-        assertThat(cli("import", scans.toString(), old.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV")).isZero();
+        assertThat(Cli.run("import", scans.toString(), old.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV").code()).isZero();
         report = dir.resolve("report.html");
-        assertThat(cli("report", scans.toString(), "-o", report.toString())).isZero();
+        assertThat(Cli.run("report", scans.toString(), "-o", report.toString()).code()).isZero();
     }
 
     private static Tool.Result chromium(String... args) {
@@ -72,6 +65,35 @@ class ReportTest {
         Path shot = Path.of("target", "report.png").toAbsolutePath();
         chromium("--screenshot=" + shot, report.toUri().toString());
         assertThat(shot).exists();
+    }
+
+    /**
+     * The URLs a page asked for while it loaded (and its script ran), from Chromium's network
+     * log: requests whose network isolation key is the page's file origin, not the browser's own.
+     */
+    private static List<String> requestsOfThePage(Path page, String fragment) throws Exception {
+        Path log = dir.resolve("netlog-" + page.getFileName() + ".json");
+        chromium("--log-net-log=" + log, "--dump-dom", page.toUri() + fragment);
+        com.fasterxml.jackson.databind.JsonNode netlog = new com.fasterxml.jackson.databind.ObjectMapper().readTree(log.toFile());
+        int startJob = netlog.get("constants").get("logEventTypes").get("URL_REQUEST_START_JOB").asInt();
+        List<String> urls = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : netlog.get("events")) {
+            com.fasterxml.jackson.databind.JsonNode p = e.get("params");
+            if (e.get("type").asInt() == startJob && p != null && p.has("url") && p.path("network_isolation_key").asText()
+                    .startsWith("file://")) {
+                urls.add(p.get("url").asText());
+            }
+        }
+        return urls;
+    }
+
+    @Test
+    void noRequestLeavesTheFile() throws Exception {
+        Path leaky = Files.writeString(dir.resolve("leaky.html"),
+                "<html><body><img src=\"http://127.0.0.1:9/leak.png\"></body></html>");
+        assertThat(requestsOfThePage(leaky, "")).as("the check sees a page's request").containsExactly("http://127.0.0.1:9/leak.png");
+
+        assertThat(requestsOfThePage(report, "#host=192.0.2.27")).as("the report's requests").isEmpty();
     }
 
     @Test
