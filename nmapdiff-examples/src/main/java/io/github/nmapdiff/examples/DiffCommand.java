@@ -1,15 +1,22 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.Snapshots;
 import io.github.nmapdiff.core.diff.FileDiff;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffJson;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.render.NdiffXml;
+import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
+import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--at", paramLabel = "DATE|ID",
             description = "a point in time of the folder A: a date (2026-10-01) or a snapshot id; give it twice")
-    java.util.List<String> at = new java.util.ArrayList<>();
+    List<String> at = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -102,15 +109,15 @@ final class DiffCommand implements Callable<Integer> {
     /** Takes A as a snapshot folder and the two --at as the scans to compare. */
     private void pointsInTime() {
         if (at.size() != 2 || after != null) {
-            throw new io.github.nmapdiff.core.NmapDiffException(at.isEmpty() ? "give two scan files, or a snapshot folder with --at twice"
+            throw new NmapDiffException(at.isEmpty() ? "give two scan files, or a snapshot folder with --at twice"
                     : "give a snapshot folder and --at twice (dates like 2026-10-01, or snapshot ids), not " + at.size() + " --at"
                             + (after != null ? " and a second file" : ""));
         }
-        if (!java.nio.file.Files.isDirectory(before)) {
-            throw new io.github.nmapdiff.core.NmapDiffException("no snapshot folder " + before + " (--at picks scans from one)");
+        if (!Files.isDirectory(before)) {
+            throw new NmapDiffException("no snapshot folder " + before + " (--at picks scans from one)");
         }
-        io.github.nmapdiff.store.fs.FileSystemSnapshotStore store = io.github.nmapdiff.store.fs.FileSystemSnapshotStore.open(before);
-        java.util.List<io.github.nmapdiff.core.spi.Snapshot> all = io.github.nmapdiff.core.Snapshots.of(store).list();
+        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(before);
+        List<Snapshot> all = Snapshots.of(store).list();
         Path first = store.xmlFile(PointInTime.pick(all, at.get(0), before).id());
         after = store.xmlFile(PointInTime.pick(all, at.get(1), before).id());
         before = first;

@@ -8,8 +8,8 @@ import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.Night;
 import io.github.nmapdiff.core.memory.Severity;
 import io.github.nmapdiff.core.memory.TimelineEvent;
+import io.github.nmapdiff.core.render.Html;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -59,17 +59,17 @@ final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';")
                 .append(" script-src 'unsafe-inline'; img-src data:\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>nmapdiff: ")
-                .append(esc(title)).append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
+                .append(Html.escape(title)).append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
 
         // the headline: what is exposed now, by severity
         EnumMap<Severity, Integer> exposed = new EnumMap<>(Severity.class);
         rows.stream().filter(r -> r.port() != null).forEach(r -> exposed.merge(r.severity(), 1, Integer::sum));
         long answering = hosts.stream().filter(KnownHost::answering).count();
         int findings = nights.stream().filter(n -> !n.baseline()).mapToInt(Night::findingCount).sum();
-        h.append("<header><h1>Network exposure</h1><p class=\"sub\">").append(esc(title)).append(" &middot; as of ")
-                .append(day(memory.throughTime())).append(" &middot; ").append(answering).append(" hosts answering &middot; ")
-                .append(findings).append(" findings in ").append(nights.size()).append(" scans from ").append(day(from))
-                .append(" to ").append(day(to)).append("</p>\n<div class=\"tiles\">");
+        h.append("<header><h1>Network exposure</h1><p class=\"sub\">").append(Html.escape(title)).append(" &middot; as of ")
+                .append(PointInTime.date(memory.throughTime())).append(" &middot; ").append(answering).append(" hosts answering &middot; ")
+                .append(findings).append(" findings in ").append(nights.size()).append(" scans from ").append(PointInTime.date(from))
+                .append(" to ").append(PointInTime.date(to)).append("</p>\n<div class=\"tiles\">");
         for (Severity s : Severity.values()) {
             h.append("<div class=\"tile\" style=\"border-color:").append(COLOURS.get(s)).append("\"><b>")
                     .append(exposed.getOrDefault(s, 0)).append("</b><span>").append(s.id()).append(" open ports</span></div>");
@@ -115,7 +115,7 @@ final class HtmlReport {
                         double bar = (double) count / max * (height - 10);
                         y -= bar;
                         h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                                + "<title>%s: %d %s</title></rect>", x + 0.5, y, Math.max(1, step - 1), bar, COLOURS.get(s), day(n.when()),
+                                + "<title>%s: %d %s</title></rect>", x + 0.5, y, Math.max(1, step - 1), bar, COLOURS.get(s), PointInTime.date(n.when()),
                                 count, s.id()));
                     }
                 }
@@ -125,9 +125,9 @@ final class HtmlReport {
         }
         h.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#95a5a6\" stroke-dasharray=\"3 2\"/>");
         if (!nights.isEmpty()) {
-            h.append("<text x=\"0\" y=\"").append(height + 18).append("\">").append(day(nights.get(0).when())).append("</text>")
+            h.append("<text x=\"0\" y=\"").append(height + 18).append("\">").append(PointInTime.date(nights.get(0).when())).append("</text>")
                     .append("<text x=\"").append(WIDTH).append("\" y=\"").append(height + 18).append("\" text-anchor=\"end\">")
-                    .append(day(nights.get(nights.size() - 1).when())).append("</text>");
+                    .append(PointInTime.date(nights.get(nights.size() - 1).when())).append("</text>");
         }
         h.append("</svg><p class=\"legend\">");
         for (Severity s : Severity.values()) {
@@ -142,7 +142,7 @@ final class HtmlReport {
         nights.forEach(n -> n.heldBack().counts().forEach((r, c) -> total.merge(r, c, Integer::sum)));
         h.append("<section id=\"noise\"><h2>Held back as noise</h2>\n<table><thead><tr><th>Held back</th><th>Why</th></tr></thead>"
                 + "<tbody>");
-        total.forEach((r, c) -> h.append("<tr><td class=\"num\">").append(c).append("</td><td>").append(esc(r.words()))
+        total.forEach((r, c) -> h.append("<tr><td class=\"num\">").append(c).append("</td><td>").append(Html.escape(r.words()))
                 .append("</td></tr>"));
         if (total.isEmpty()) {
             h.append("<tr><td class=\"num\">0</td><td>nothing was held back</td></tr>");
@@ -153,9 +153,9 @@ final class HtmlReport {
                 .sorted(Comparator.comparingInt((KnownHost x) -> -x.noise().values().stream().mapToInt(Integer::intValue).sum()))
                 .limit(20).forEach(x -> {
                     HeldBack.Reason most = x.noise().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-                    h.append("<tr><td>").append(esc(x.where())).append("</td><td class=\"num\">")
+                    h.append("<tr><td>").append(Html.escape(x.where())).append("</td><td class=\"num\">")
                             .append(x.noise().values().stream().mapToInt(Integer::intValue).sum()).append("</td><td>")
-                            .append(esc(most.words())).append("</td></tr>");
+                            .append(Html.escape(most.words())).append("</td></tr>");
                 });
         h.append("</tbody></table></section>\n");
     }
@@ -170,10 +170,10 @@ final class HtmlReport {
                     .append(',').append(str(r.host().address())).append(',').append(str(p == null ? "" : p.port())).append(',')
                     .append(str(p == null || p.service() == null ? "" : p.service())).append(',')
                     .append(str(p == null || p.version() == null ? "" : p.version())).append(',')
-                    .append(str(day(p == null ? r.host().firstSeen() : p.firstSeen()))).append(']');
+                    .append(str(PointInTime.date(p == null ? r.host().firstSeen() : p.firstSeen()))).append(']');
         }
         long span = Math.max(1, to.getEpochSecond() - from.getEpochSecond());
-        h.append("],\"from\":").append(str(day(from))).append(",\"to\":").append(str(day(to))).append(",\"hosts\":[");
+        h.append("],\"from\":").append(str(PointInTime.date(from))).append(",\"to\":").append(str(PointInTime.date(to))).append(",\"hosts\":[");
         List<KnownHost> sorted = new ArrayList<>(hosts);
         sorted.sort(Comparator.comparingInt((KnownHost x) -> -x.events().size()).thenComparing(KnownHost::address));
         for (int i = 0; i < sorted.size(); i++) {
@@ -195,7 +195,7 @@ final class HtmlReport {
                             || e.kind() == Finding.Kind.SERVICE_REPLACED) && !e.when().isBefore(from) && !e.when().isAfter(to)) {
                         h.append(k++ == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.4f,",
                                 (double) (e.when().getEpochSecond() - from.getEpochSecond()) / span))
-                                .append(str(day(e.when()) + ": " + Timeline.describe(e))).append(']');
+                                .append(str(PointInTime.date(e.when()) + ": " + Timeline.describe(e))).append(']');
                     }
                 }
                 h.append("]]");
@@ -235,29 +235,6 @@ final class HtmlReport {
         bars.add(new double[] {a, Math.max(a + 0.002, b)});
     }
 
-    private static String day(Instant t) {
-        return t == null ? "-" : t.atZone(ZoneId.systemDefault()).toLocalDate().toString();
-    }
-
-    /** HTML text and attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 
     /** A JSON string that is safe inside a script element: no "<", ">" or "&" at all, no line separators. */
     static String str(String s) {

@@ -8,6 +8,7 @@ import io.github.nmapdiff.core.memory.KnownHost;
 import io.github.nmapdiff.core.memory.KnownPort;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.render.Csv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,19 +100,16 @@ final class InventoryCommand implements Callable<Integer> {
     }
 
     static String csv(List<Row> rows) {
-        StringBuilder b = new StringBuilder("severity,address,name,port,service,version,first_seen,last_seen\n");
+        StringBuilder b = new StringBuilder(Csv.row("severity", "address", "name", "port", "service", "version", "first_seen",
+                "last_seen"));
         for (Row r : rows) {
             KnownPort p = r.port();
-            b.append(String.join(",", r.severity().id(), cell(r.host().address()), cell(r.host().name()), cell(p == null ? null : p.port()),
-                    cell(p == null ? null : p.service()), cell(p == null ? null : p.version()),
+            b.append(Csv.row(r.severity().id(), r.host().address(), r.host().name(), p == null ? null : p.port(),
+                    p == null ? null : p.service(), p == null ? null : p.version(),
                     (p == null ? r.host().firstSeen() : p.firstSeen()).toString(),
-                    (p == null ? r.host().lastSeen() : p.lastSeen()).toString())).append('\n');
+                    (p == null ? r.host().lastSeen() : p.lastSeen()).toString()));
         }
         return b.toString();
-    }
-
-    private static String cell(String value) {
-        return io.github.nmapdiff.core.render.Csv.cell(value);
     }
 
     private static String json(NetworkMemory memory, List<Row> rows) throws Exception {

@@ -63,7 +63,8 @@ final class PointInTime {
         }
     }
 
+    /** The day of an instant in this machine's zone, as 2026-10-01; "-" for none. */
     static String date(Instant t) {
-        return t.atZone(ZoneId.systemDefault()).toLocalDate().toString();
+        return t == null ? "-" : t.atZone(ZoneId.systemDefault()).toLocalDate().toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.notify.mail;
 
+import io.github.nmapdiff.core.render.Html;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;

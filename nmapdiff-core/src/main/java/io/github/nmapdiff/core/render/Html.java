@@ -1,11 +1,21 @@
-package io.github.nmapdiff.notify.mail;
+package io.github.nmapdiff.core.render;
 
-/** Escapes text for HTML: everything that came from the network goes through here. */
-final class Html {
+/**
+ * Escapes text for HTML, in element content and in quoted attribute values: everything that
+ * came from the scanned network goes through here (the mail, the report).
+ */
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    /**
+     * Returns the text with {@code & < > " '} as references and control characters (other than
+     * line feed and tab) as U+FFFD.
+     *
+     * @param text the text; null for none
+     * @return the escaped text, never null
+     */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
