@@ -137,7 +137,12 @@ public final class Finding {
 
     /** Returns the host as people know it: {@code db3.example.com (192.0.2.201)}, or the address alone. */
     public String where() {
-        return hostName == null || hostName.equals(address) ? address : hostName + " (" + address + ")";
+        return where(hostName, address);
+    }
+
+    /** How people know a host: {@code name (address)}, or the address alone when it has no other name. */
+    static String where(String name, String address) {
+        return name == null || name.equals(address) ? address : name + " (" + address + ")";
     }
 
     /**

@@ -34,6 +34,6 @@ public record KnownHost(String address, String name, Instant firstSeen, Instant 
 
     /** Returns how people know it: {@code db3.example.com (192.0.2.201)}, or the address alone. */
     public String where() {
-        return name == null || name.equals(address) ? address : name + " (" + address + ")";
+        return Finding.where(name, address);
     }
 }

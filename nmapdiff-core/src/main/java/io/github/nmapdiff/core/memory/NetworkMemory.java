@@ -322,7 +322,7 @@ public final class NetworkMemory {
                     }
                     if (justOpened) {
                         String service = serviceName(p.service());
-                        found(h, Finding.of(Finding.Kind.PORT_OPENED, Exposures.opened(portKey, service), key, h.name, portKey,
+                        found(h, Finding.of(Finding.Kind.PORT_OPENED, Severities.opened(portKey, service), key, h.name, portKey,
                                 service, null, version(p.service()), m.firstSeen, m.lastSeen), when);
                         m.service = service;
                         m.version = version(p.service());
@@ -374,7 +374,7 @@ public final class NetworkMemory {
                 return;
             }
             if (!name.equals(m.service)) {
-                found(h, Finding.of(Finding.Kind.SERVICE_REPLACED, Exposures.opened(portKey, name), key, h.name, portKey, name,
+                found(h, Finding.of(Finding.Kind.SERVICE_REPLACED, Severities.opened(portKey, name), key, h.name, portKey, name,
                         join(m.service, m.version), join(name, version), m.firstSeen, m.lastSeen), when);
             } else if (version == null && m.version != null) {
                 hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
@@ -536,7 +536,7 @@ public final class NetworkMemory {
         List<Finding> reminders = new ArrayList<>();
         hosts.forEach((key, h) -> h.ports.forEach((port, p) -> {
             if (h.present && p.open && expectation.covers(key, h.name, port)) {
-                reminders.add(Finding.of(Finding.Kind.EXPECTATION_ENDED, Exposures.opened(port, p.service), key, h.name, port,
+                reminders.add(Finding.of(Finding.Kind.EXPECTATION_ENDED, Severities.opened(port, p.service), key, h.name, port,
                         p.service, null, String.valueOf(expectation.until()), p.firstSeen, p.lastSeen));
             }
         }));
@@ -549,7 +549,7 @@ public final class NetworkMemory {
         hosts.forEach((key, h) -> {
             List<KnownPort> ports = new ArrayList<>();
             h.ports.forEach((port, p) -> ports.add(new KnownPort(port, p.open && h.present, p.firstSeen, p.lastSeen, p.service,
-                    p.version, Exposures.opened(port, p.service))));
+                    p.version, Severities.opened(port, p.service))));
             all.add(new KnownHost(key, h.name, h.firstSeen, h.lastSeen, h.present, ports, h.events, h.noise));
         });
         return all;

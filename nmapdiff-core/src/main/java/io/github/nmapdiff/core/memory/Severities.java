@@ -2,15 +2,40 @@ package io.github.nmapdiff.core.memory;
 
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.model.PortState;
+import java.util.Set;
 
 /**
  * The built-in severity table, for ndiff's changes between two scans as for the job's
  * findings: a newly open remote-admin, file-sharing, database, container or industrial-control
  * service is high; any other opened port, a new or vanished host, a closed port or a replaced
  * service is medium; a version or script output change is low; names, OS guesses and
- * summaries are info.
+ * summaries are info. The README's table says the same.
  */
 public final class Severities {
+    /** nmap's names of remote-admin, file-sharing, database, container and industrial-control services. */
+    private static final Set<String> HIGH_SERVICES = Set.of(
+            // remote administration
+            "telnet", "login", "shell", "exec", "ms-wbt-server", "vnc", "vnc-http", "x11", "wsman", "wsmans", "asf-rmcp",
+            // file sharing
+            "microsoft-ds", "netbios-ssn", "nfs", "tftp",
+            // containers and orchestration
+            "docker", "kubernetes", "etcd-client",
+            // databases and caches
+            "mysql", "postgresql", "ms-sql-s", "oracle-tns", "mongodb", "mongod", "redis", "memcached", "elasticsearch",
+            "couchdb", "cassandra", "influxdb",
+            // industrial control
+            "mbap", "modbus", "iso-tsap", "dnp", "bacnet", "enip", "iec-104", "s7comm");
+
+    /** The ports of those services, for a port whose service nmap did not name. */
+    private static final Set<String> HIGH_PORTS = Set.of(
+            "23/tcp", "512/tcp", "513/tcp", "514/tcp", "3389/tcp", "5900/tcp", "5901/tcp", "5902/tcp", "5903/tcp", "6000/tcp",
+            "5985/tcp", "5986/tcp", "623/udp",
+            "445/tcp", "139/tcp", "2049/tcp", "2049/udp", "69/udp",
+            "2375/tcp", "2376/tcp", "2379/tcp", "6443/tcp", "10250/tcp", "10255/tcp",
+            "3306/tcp", "5432/tcp", "1433/tcp", "1521/tcp", "27017/tcp", "6379/tcp", "11211/tcp", "11211/udp", "9200/tcp",
+            "9300/tcp", "5984/tcp", "9042/tcp", "8086/tcp",
+            "502/tcp", "102/tcp", "20000/tcp", "20000/udp", "47808/udp", "44818/tcp", "2404/tcp");
+
     private Severities() {
     }
 
@@ -22,7 +47,7 @@ public final class Severities {
      * @return high or medium
      */
     public static Severity opened(String port, String service) {
-        return Exposures.opened(port, service);
+        return HIGH_PORTS.contains(port) || service != null && HIGH_SERVICES.contains(service) ? Severity.HIGH : Severity.MEDIUM;
     }
 
     /**
