@@ -282,7 +282,7 @@ public final class Monitor {
                 run = triage(compared, memory, earlier, scan, all);
             } else {
                 // its run absorbed it and told the others: what it found is rebuilt from the snapshots before it
-                Memory before = new Memory(rebuild(all.subList(0, i)));
+                Memory before = new Memory(snapshots.learn(all.subList(0, i), targets, scopeArguments, noise));
                 run = triage(compared, before, earlier, scan, all);
             }
             Told told = tell(run, earlier, xml, runWarnings, toTell);
@@ -368,7 +368,7 @@ public final class Monitor {
 
     /** Whether a snapshot covers this monitor's scope (or its scope is unknown, its metadata lost). */
     private boolean inScope(Snapshot s) {
-        return !s.scopeKnown() || s.targets().equals(targets) && s.arguments().equals(scopeArguments);
+        return Snapshots.inScope(s, targets, scopeArguments);
     }
 
     /**
@@ -430,21 +430,6 @@ public final class Monitor {
         } catch (NmapDiffException e) {
             warnings.add("snapshot " + s.id() + " cannot be read and is left out of the memory of the network: " + message(e));
         }
-    }
-
-    /** A memory learned from snapshots alone, for a run that must tell again what it found. */
-    private NetworkMemory rebuild(List<Snapshot> before) {
-        NetworkMemory memory = NetworkMemory.empty(targets, scopeArguments);
-        for (Snapshot s : before) {
-            if (inScope(s)) {
-                try {
-                    memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), noise, true);
-                } catch (NmapDiffException e) {
-                    // left out, as catchUp does
-                }
-            }
-        }
-        return memory;
     }
 
     /**

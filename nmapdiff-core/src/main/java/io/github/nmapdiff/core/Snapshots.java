@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core;
 
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -133,5 +135,43 @@ public final class Snapshots {
         List<String> removed = expired(list(), policy, now);
         removed.forEach(store::delete);
         return removed;
+    }
+
+    /**
+     * Returns whether a snapshot is of a scope, or its scope is unknown (its metadata was lost):
+     * the monitor takes such a snapshot as of the scope, so that a lost file hides no change.
+     *
+     * @param snapshot the snapshot, never null
+     * @param targets the scope's targets, never null
+     * @param arguments the scope's engine arguments, never null
+     * @return whether it counts as of the scope
+     */
+    public static boolean inScope(Snapshot snapshot, List<String> targets, List<String> arguments) {
+        return !snapshot.scopeKnown() || snapshot.targets().equals(targets) && snapshot.arguments().equals(arguments);
+    }
+
+    /**
+     * Returns a memory of a scope learned from snapshots, oldest first, without findings: what the
+     * job would know had it absorbed each of them. Snapshots of other scopes are left out, and so
+     * are those that cannot be read.
+     *
+     * @param oldestFirst the snapshots, as {@link #list()} orders them
+     * @param targets the scope's targets, never null
+     * @param arguments the scope's engine arguments, never null
+     * @param noise how to tell noise from news, never null
+     * @return the memory, never null
+     */
+    public NetworkMemory learn(List<Snapshot> oldestFirst, List<String> targets, List<String> arguments, NoisePolicy noise) {
+        NetworkMemory memory = NetworkMemory.empty(targets, arguments);
+        for (Snapshot s : oldestFirst) {
+            if (inScope(s, targets, arguments)) {
+                try {
+                    memory.absorb(s.id(), read(s.id()), s.takenAt(), noise, true);
+                } catch (NmapDiffException e) {
+                    // left out: a scan that cannot be read teaches nothing
+                }
+            }
+        }
+        return memory;
     }
 }

@@ -127,7 +127,9 @@ final class ImportCommand implements Callable<Integer> {
                 imported++;
             }
             if (imported > 0) {
-                store.writeState("memory", (fresh ? memory : learn(snapshots, targets, arguments)).toBytes());
+                // the memory of the network, so that the questions (inventory, history) and the next scan start from it
+                store.writeState("memory", (fresh ? memory : snapshots.learn(snapshots.list(), targets, arguments,
+                        NoisePolicy.defaults())).toBytes());
             }
         }
         out.println("nmapdiff: " + imported + (imported == 1 ? " scan" : " scans") + " imported into " + folder
@@ -140,20 +142,6 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.ERROR.code();
         }
         return ExitCode.OK.code();
-    }
-
-    /**
-     * Learns the job's memory of the network from every snapshot of the scope, oldest first, and
-     * keeps it, so that the questions (inventory, history) and the next scan start from it.
-     */
-    private static NetworkMemory learn(Snapshots snapshots, List<String> targets, List<String> arguments) {
-        NetworkMemory memory = NetworkMemory.empty(targets, arguments);
-        for (Snapshot s : snapshots.list()) {
-            if (s.targets().equals(targets) && s.arguments().equals(arguments)) {
-                memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), NoisePolicy.defaults(), true);
-            }
-        }
-        return memory;
     }
 
     private List<Path> scanFiles() {

@@ -38,12 +38,7 @@ final class Memories {
         List<Snapshot> all = snapshots.list();
         Snapshot newest = all.stream().filter(Snapshot::complete).reduce((a, b) -> b)
                 .orElseThrow(() -> new NmapDiffException(folder + " holds no complete scan yet: run the job (nmapdiff scan) first"));
-        NetworkMemory memory = NetworkMemory.empty(newest.targets(), newest.arguments());
-        for (Snapshot s : all) {
-            if (!s.scopeKnown() || s.sameScopeAs(newest)) {
-                memory.absorb(s.id(), snapshots.read(s.id()), s.takenAt(), NoisePolicy.defaults(), true);
-            }
-        }
+        NetworkMemory memory = snapshots.learn(all, newest.targets(), newest.arguments(), NoisePolicy.defaults());
         err.println("nmapdiff: " + folder + " has no memory of the network yet (the next scan keeps one); learned it from "
                 + all.size() + " snapshots");
         return memory;
