@@ -10,7 +10,6 @@ import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Triage;
-import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.testing.Recorded;
