@@ -31,9 +31,19 @@ class StopAndKillIT {
     @TempDir
     Path dir;
 
+    /**
+     * The job is started with the signals it handles set to their defaults: a shell without job
+     * control starts background commands with SIGINT ignored, and nohup ignores SIGHUP; the JVM
+     * then leaves an ignored signal ignored, as a user who ran the job under nohup asked for.
+     * The tests are of what the job does with the signals, wherever the suite itself is started.
+     */
+    private static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=HUP,INT,TERM");
+
     @BeforeAll
     static void tools() {
         Tool.require("nmap");
+        assertThat(Tool.run(10, "env", "--default-signal=HUP,INT,TERM", "true").exitCode())
+                .as("env --default-signal (GNU coreutils 8.31 or later) starts the job with the signals at their defaults").isZero();
     }
 
     private static String javaBin() {
@@ -42,7 +52,8 @@ class StopAndKillIT {
 
     private Process job(Path scans, String nmap, String nmapArgs, Path log, String... targets) throws Exception {
         Path ips = Files.write(dir.resolve("ips.txt"), List.of(targets));
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(),
+        List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+        command.addAll(List.of(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(),
                 "-f", ips.toString(), "-o", scans.toString(), "--email", "secops@example.test", "--nmap-args", nmapArgs,
                 // no sendmail: every mail stays in the outbox, where the audit reads it
                 "--sendmail", dir.resolve("no-sendmail").toString(),
@@ -110,9 +121,11 @@ class StopAndKillIT {
         Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
         Path ips = Files.write(dir.resolve("ips.txt"), List.of("127.0.0.1"));
         Path log = dir.resolve("watch.txt");
-        Process watch = new ProcessBuilder(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(), "watch",
+        List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+        command.addAll(List.of(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(), "watch",
                 "--cron", "* * * * * *", "-f", ips.toString(), "-o", scans.toString(), "--nmap", slow.toString(),
-                "--nmap-args", "-sT -p 22 -Pn -n").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--nmap-args", "-sT -p 22 -Pn -n"));
+        Process watch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Path running = scans.resolve(FileSystemSnapshotStore.RUNNING_FOLDER);
             for (int i = 0; i < 300 && !(Files.isDirectory(running) && Files.list(running).findAny().isPresent()); i++) {
@@ -131,27 +144,50 @@ class StopAndKillIT {
         assertThat(output.split("next run at", -1)).as("no run is scheduled after the stop").hasSize(2);
     }
 
+    /** Where in a run the audit kills it: during the scan, just after the snapshot is kept, or not at all. */
+    private enum Moment { SCAN, AFTER_SAVE, NONE }
+
     /**
-     * SIGKILL at random moments, over and over, while a stand-in nmap replays scans in which a
-     * port opens and closes; then one run that is left alone. Every snapshot that differs from
-     * the complete one before it must have been mailed (the outbox, as no SMTP server is set).
+     * SIGKILL at moments anchored on what the run is doing, not on the clock: during its scan
+     * (the stand-in nmap has started), just after it kept its snapshot (while it compares,
+     * notifies and records), or not at all; then two runs that are left alone, on nights that
+     * differ. Every snapshot that differs from the complete one before it must have been mailed
+     * (the outbox, as no SMTP server is set). A slow or loaded machine only makes each moment
+     * come later; it never moves a kill out of the run.
      */
     @Test
     void killedAtRandomMomentsNoChangeGoesUnreported() throws Exception {
         Path scans = dir.resolve("scans");
         Path fake = standInNmap();
         Random random = new Random(20261130);
-        for (int i = 0; i < 14; i++) {
-            Files.writeString(dir.resolve("night"), Integer.toString(i));
-            Process java = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + i + ".txt"), "127.0.0.1");
-            // the JVM takes about a second to start: most kills fall in the scan, the save or the notification
-            Thread.sleep(800 + random.nextInt(2400));
-            java.destroyForcibly();
-            java.waitFor(30, TimeUnit.SECONDS);
+        List<Moment> moments = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            moments.addAll(List.of(Moment.SCAN, Moment.AFTER_SAVE));
         }
-        Files.writeString(dir.resolve("night"), "99");
-        Process last = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-last.txt"), "127.0.0.1");
-        assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        moments.addAll(List.of(Moment.NONE, Moment.NONE));
+        java.util.Collections.shuffle(moments, random);
+        java.util.EnumMap<Moment, Integer> landed = new java.util.EnumMap<>(Moment.class);
+        for (int i = 0; i < moments.size(); i++) {
+            Files.writeString(dir.resolve("night"), Integer.toString(i));
+            Files.deleteIfExists(dir.resolve("nmap-started"));
+            int keptBefore = snapshotFiles(scans);
+            Process java = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + i + ".txt"), "127.0.0.1");
+            boolean killed = switch (moments.get(i)) {
+                case SCAN -> awaitThenKill(java, () -> Files.exists(dir.resolve("nmap-started")), random.nextInt(400));
+                case AFTER_SAVE -> awaitThenKill(java, () -> snapshotFiles(scans) > keptBefore, random.nextInt(150));
+                case NONE -> false;
+            };
+            assertThat(java.waitFor(120, TimeUnit.SECONDS)).as("run %d ended", i).isTrue();
+            if (killed) {
+                landed.merge(moments.get(i), 1, Integer::sum);
+            }
+        }
+        // two runs left alone on nights that differ (5432 closed, then open): the audit always has a change to check
+        for (String night : List.of("98", "99")) {
+            Files.writeString(dir.resolve("night"), night);
+            Process last = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + night + ".txt"), "127.0.0.1");
+            assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        }
 
         Snapshots store = Snapshots.of(FileSystemSnapshotStore.open(scans));
         List<Snapshot> all = store.list();
@@ -178,8 +214,50 @@ class StopAndKillIT {
                 since.clear();
             }
         }
-        System.out.printf("kill audit: %d snapshots, %d with changes, %d mails%n", all.size(), changes, mails.size());
+        System.out.printf("kill audit: %d snapshots, %d with changes, %d mails; killed during the scan %d times, after the"
+                + " snapshot was kept %d times%n", all.size(), changes, mails.size(), landed.getOrDefault(Moment.SCAN, 0),
+                landed.getOrDefault(Moment.AFTER_SAVE, 0));
         assertThat(changes).as("the audit saw changes to check").isPositive();
+        assertThat(landed.getOrDefault(Moment.SCAN, 0) + landed.getOrDefault(Moment.AFTER_SAVE, 0)).as("kills that landed in a run")
+                .isPositive();
+    }
+
+    /** Something the audit waits for; may read the folder. */
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits (up to two minutes: a loaded machine is slow, not broken) until the run reaches a
+     * moment, then a little longer, and kills it; returns false when the run ended first.
+     */
+    private static boolean awaitThenKill(Process java, Condition moment, int thenMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!moment.holds()) {
+            if (!java.isAlive()) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                java.destroyForcibly();
+                throw new AssertionError("the run did not reach the moment to kill it within two minutes");
+            }
+            Thread.sleep(20);
+        }
+        Thread.sleep(thenMillis);
+        if (!java.isAlive()) {
+            return false;
+        }
+        java.destroyForcibly();
+        return true;
+    }
+
+    private static int snapshotFiles(Path scans) throws Exception {
+        if (!Files.isDirectory(scans)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(scans)) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("scan-.*\\.xml(\\.gz)?")).count();
+        }
     }
 
     /** A stand-in nmap: writes the scan of the night (port 5432 open on odd nights) to -oX, after a moment. */
@@ -189,8 +267,9 @@ class StopAndKillIT {
                 "#!/bin/bash",
                 "out=''; while [ $# -gt 0 ]; do [ \"$1\" = -oX ] && out=$2; shift; done",
                 "n=$(cat " + dir.resolve("night") + ")",
+                "touch " + dir.resolve("nmap-started"),
                 "extra=''; [ $((n % 2)) = 1 ] && extra='<port protocol=\"tcp\" portid=\"5432\"><state state=\"open\" reason=\"syn-ack\" reason_ttl=\"64\"/><service name=\"postgresql\" method=\"table\" conf=\"3\"/></port>'",
-                "sleep 0.$((RANDOM % 8))",
+                "sleep 0.$((3 + RANDOM % 6))",
                 "start=$(date +%s)",
                 "cat > \"$out\" <<XML",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
