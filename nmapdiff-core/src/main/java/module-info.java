@@ -1,7 +1,7 @@
 /**
  * nmapdiff's core: the scan model, the nmap XML reader and writer, the diff and its
  * renderings, the SPI that plugins implement, and the monitoring pipeline. Packages named
- * {@code internal} are not exported, except to nmapdiff's own modules.
+ * {@code internal} are not exported, to anyone: what other modules need is API.
  */
 // the modules named in qualified exports and opens come later in the build, or only at run time
 @SuppressWarnings("module")
@@ -15,9 +15,10 @@ module io.github.nmapdiff.core {
     exports io.github.nmapdiff.core.memory;
     exports io.github.nmapdiff.core.model;
     exports io.github.nmapdiff.core.render;
+    exports io.github.nmapdiff.core.run;
     exports io.github.nmapdiff.core.spi;
+    exports io.github.nmapdiff.core.support;
     exports io.github.nmapdiff.core.xml;
-    exports io.github.nmapdiff.core.internal to io.github.nmapdiff.nmap, io.github.nmapdiff.store.fs, io.github.nmapdiff.notify.mail;
 
     // JAXB binds the nmap XML to these classes by reflection
     opens io.github.nmapdiff.core.internal.xml to jakarta.xml.bind, org.glassfish.jaxb.runtime, org.glassfish.jaxb.core;

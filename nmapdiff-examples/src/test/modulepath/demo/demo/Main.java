@@ -1,8 +1,8 @@
 package demo;
 
-import io.github.nmapdiff.core.Monitor;
-import io.github.nmapdiff.core.MonitorReport;
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.run.MonitorReport;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffJson;

@@ -1,6 +1,6 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.run.MonitorReport;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.memory.Finding;
-import io.github.nmapdiff.core.memory.HeldBack;
-import io.github.nmapdiff.core.memory.KnownHost;
-import io.github.nmapdiff.core.memory.KnownPort;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.KnownHost;
+import io.github.nmapdiff.core.model.KnownPort;
 import io.github.nmapdiff.core.memory.NetworkMemory;
-import io.github.nmapdiff.core.memory.Night;
-import io.github.nmapdiff.core.memory.Severity;
-import io.github.nmapdiff.core.memory.TimelineEvent;
+import io.github.nmapdiff.core.model.Night;
+import io.github.nmapdiff.core.model.Severity;
+import io.github.nmapdiff.core.model.TimelineEvent;
 import io.github.nmapdiff.core.render.Html;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,7 +191,7 @@ final class HtmlReport {
                 h.append("],[");
                 k = 0;
                 for (TimelineEvent e : x.events()) {
-                    if (lane.getKey().equals(e.port()) && (e.kind() == Finding.Kind.SERVICE_CHANGED
+                    if (lane.getKey().equals(e.port()) && (e.kind() == Finding.Kind.VERSION_CHANGED
                             || e.kind() == Finding.Kind.SERVICE_REPLACED) && !e.when().isBefore(from) && !e.when().isAfter(to)) {
                         h.append(k++ == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.4f,",
                                 (double) (e.when().getEpochSecond() - from.getEpochSecond()) / span))
@@ -211,8 +211,8 @@ final class HtmlReport {
         Map<String, Instant> openSince = new LinkedHashMap<>();
         for (TimelineEvent e : x.events()) {
             switch (e.kind()) {
-                case PORT_OPENED -> openSince.putIfAbsent(e.port(), e.when());
-                case PORT_CLOSED -> close(lanes, e.port(), openSince.remove(e.port()), e.when(), from, to, span);
+                case NEW_PORT -> openSince.putIfAbsent(e.port(), e.when());
+                case PORT_GONE -> close(lanes, e.port(), openSince.remove(e.port()), e.when(), from, to, span);
                 case HOST_GONE -> new ArrayList<>(openSince.keySet())
                         .forEach(p -> close(lanes, p, openSince.remove(p), e.when(), from, to, span));
                 default -> {

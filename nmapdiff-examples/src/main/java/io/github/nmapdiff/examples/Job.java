@@ -1,12 +1,12 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.Cancellation;
-import io.github.nmapdiff.core.Monitor;
-import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.run.Cancellation;
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
-import io.github.nmapdiff.core.MonitorReport;
-import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.run.MonitorReport;
+import io.github.nmapdiff.core.run.Notifiers;
 import io.github.nmapdiff.core.RunCancelledException;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.ScanResult;

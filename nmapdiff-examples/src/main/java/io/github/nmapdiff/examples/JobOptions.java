@@ -1,7 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.run.Notifiers;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.spi.NotifierConfig;

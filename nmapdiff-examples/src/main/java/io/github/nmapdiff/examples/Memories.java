@@ -1,7 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.spi.Snapshot;

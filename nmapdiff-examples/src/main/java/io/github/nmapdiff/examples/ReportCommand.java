@@ -1,7 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.internal.SafeFiles;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +40,9 @@ final class ReportCommand implements Callable<Integer> {
                 since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until));
         try {
             // it describes the network's weak points: readable by its owner only, as the snapshots are
-            SafeFiles.writeAtomically(output.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8), SafeFiles.Access.OWNER);
+            AtomicFiles.writeAtomically(output.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.OWNER);
         } catch (IOException e) {
-            throw new NmapDiffException("cannot write " + output + ": " + SafeFiles.describe(e));
+            throw new NmapDiffException("cannot write " + output + ": " + AtomicFiles.describe(e));
         }
         spec.commandLine().getOut().println("nmapdiff: wrote " + output + " (" + html.length() / 1024 + " KiB)");
         spec.commandLine().getOut().flush();

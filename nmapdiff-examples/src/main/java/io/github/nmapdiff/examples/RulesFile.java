@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.memory.Rule;
 import io.github.nmapdiff.core.memory.Rules;
-import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.model.Severity;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.nmapdiff.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.examples.sim.SimulatedNetwork;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;

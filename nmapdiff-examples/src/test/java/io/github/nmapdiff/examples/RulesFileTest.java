@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.memory.Rule;
 import io.github.nmapdiff.core.memory.Rules;
-import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

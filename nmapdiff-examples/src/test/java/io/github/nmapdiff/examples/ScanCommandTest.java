@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import io.github.nmapdiff.core.Notifiers;
+import io.github.nmapdiff.core.run.Notifiers;
 import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.testing.BannerServer;
 import io.github.nmapdiff.core.testing.Tool;

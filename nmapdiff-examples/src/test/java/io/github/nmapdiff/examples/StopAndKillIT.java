@@ -1,6 +1,6 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.diff.ScanDiff;

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link SnapshotStore} in memory, for tests of code that runs a
- * {@link io.github.nmapdiff.core.Monitor}: ids {@code mem-1}, {@code mem-2}, ...; a lock that
+ * {@link io.github.nmapdiff.core.run.Monitor}: ids {@code mem-1}, {@code mem-2}, ...; a lock that
  * excludes other runs in this JVM. It passes {@link SnapshotStoreContract}. Thread-safe.
  */
 public final class InMemorySnapshotStore implements SnapshotStore {

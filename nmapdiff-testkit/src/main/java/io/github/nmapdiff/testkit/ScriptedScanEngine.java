@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * A {@link ScanEngine} that plays back scans a test wrote down, one per scan, in order: for
- * tests of a {@link io.github.nmapdiff.core.Monitor} without nmap. It remembers the requests it
+ * tests of a {@link io.github.nmapdiff.core.run.Monitor} without nmap. It remembers the requests it
  * was given. Thread-safe.
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;

@@ -2,8 +2,8 @@ package io.github.nmapdiff.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nmapdiff.core.Monitor;
-import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.spi.Notifier;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.RunKind;

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.diff;
 
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.model.HostState;
 import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Service;

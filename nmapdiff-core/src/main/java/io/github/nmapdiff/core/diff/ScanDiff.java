@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.diff;
 
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.internal.NdiffHost;
 import io.github.nmapdiff.core.internal.PyText;
 import io.github.nmapdiff.core.internal.SequenceMatcher;

@@ -3,11 +3,12 @@ package io.github.nmapdiff.core.internal;
 import io.github.nmapdiff.core.model.Address;
 import io.github.nmapdiff.core.model.ExtraPorts;
 import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.HostName;
 import io.github.nmapdiff.core.model.OsMatch;
 import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.ScriptResult;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +25,7 @@ import java.util.Map;
  */
 public final class NdiffHost {
     /** ndiff orders addresses IPv4, IPv6, MAC, then by text. */
-    public static final Comparator<Address> ADDRESS_ORDER =
-            Comparator.comparing((Address a) -> a.type().ordinal()).thenComparing(Address::address, PyText.ORDER);
+    public static final Comparator<Address> ADDRESS_ORDER = HostIdentity.ADDRESS_ORDER;
     /** Host and port script results are compared in order of id, then output. */
     public static final Comparator<ScriptResult> SCRIPT_ORDER =
             Comparator.comparing(ScriptResult::id, PyText.ORDER).thenComparing(ScriptResult::output, PyText.ORDER);

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.internal;
 
 import java.util.ArrayList;
+import io.github.nmapdiff.core.model.CodePointOrder;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,25 +12,14 @@ import java.util.List;
  */
 public final class PyText {
     /** Orders strings by code point, as Python compares {@code str}. */
-    public static final Comparator<String> ORDER = PyText::compare;
+    public static final Comparator<String> ORDER = CodePointOrder.ORDER;
 
     private PyText() {
     }
 
     /** Compares two strings by code point. */
     public static int compare(String x, String y) {
-        int i = 0;
-        int j = 0;
-        while (i < x.length() && j < y.length()) {
-            int cx = x.codePointAt(i);
-            int cy = y.codePointAt(j);
-            if (cx != cy) {
-                return Integer.compare(cx, cy);
-            }
-            i += Character.charCount(cx);
-            j += Character.charCount(cy);
-        }
-        return Integer.compare(x.length() - i, y.length() - j);
+        return ORDER.compare(x, y);
     }
 
     /** Splits at every line boundary Python knows, dropping the boundaries, as {@code str.splitlines()}. */

@@ -1,9 +1,18 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.KnownHost;
+import io.github.nmapdiff.core.model.KnownPort;
+import io.github.nmapdiff.core.model.Night;
+import io.github.nmapdiff.core.model.Severity;
+import io.github.nmapdiff.core.model.TimelineEvent;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.internal.NdiffHost;
 import io.github.nmapdiff.core.model.Address;
 import io.github.nmapdiff.core.model.ExtraPorts;
 import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.HostState;
 import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.PortState;
@@ -223,11 +232,10 @@ public final class NetworkMemory {
                 h.name = name;
                 hosts.put(key, h);
                 current = h;
-                found(h, Finding.of(Finding.Kind.HOST_NEW, Severity.MEDIUM, key, name, null, null, null, null, when, when), when);
+                found(h, Finding.hostNew(id(key, host, name), when), when);
                 isNew = true;
             } else if (!h.present) {
-                found(h, Finding.of(Finding.Kind.HOST_RETURNED, Severity.MEDIUM, key, name, null, null, null, null, h.firstSeen,
-                        h.lastSeen), when);
+                found(h, Finding.hostReturned(id(key, host, name), h.firstSeen, h.lastSeen), when);
                 isNew = true;
             } else if (h.missing > 0) {
                 hold(HeldBack.Reason.RETURNED);
@@ -254,8 +262,7 @@ public final class NetworkMemory {
                 hold(HeldBack.Reason.HOST_NOT_ANSWERING);
                 return;
             }
-            found(h, Finding.of(Finding.Kind.HOST_GONE, Severity.MEDIUM, key, h.name, null, null, null, null, h.firstSeen,
-                    h.lastSeen), h.missingSince);
+            found(h, Finding.hostGone(id(key, h), h.firstSeen, h.lastSeen), h.missingSince);
             h.present = false;
             h.missing = 0;
             for (PortMemory p : h.ports.values()) {
@@ -286,8 +293,7 @@ public final class NetworkMemory {
                 hold(HeldBack.Reason.NAME_CHANGED);
                 return;
             }
-            found(h, Finding.of(Finding.Kind.HOST_RENAMED, Severity.INFO, key, name, null, null, h.name, name, h.firstSeen,
-                    when), when);
+            found(h, Finding.hostRenamed(id(key, h).withName(name), h.name, h.firstSeen), when);
             h.name = name;
             h.namePending = false;
             h.pendingName = null;
@@ -322,8 +328,8 @@ public final class NetworkMemory {
                     }
                     if (justOpened) {
                         String service = serviceName(p.service());
-                        found(h, Finding.of(Finding.Kind.PORT_OPENED, Severities.opened(portKey, service), key, h.name, portKey,
-                                service, null, version(p.service()), m.firstSeen, m.lastSeen), when);
+                        found(h, Finding.newPort(id(key, h), portKey, service, version(p.service()), Severities.opened(portKey, service),
+                                when), when);
                         m.service = service;
                         m.version = version(p.service());
                     } else {
@@ -357,8 +363,7 @@ public final class NetworkMemory {
                 hold(HeldBack.Reason.PORT_NOT_OPEN);
                 return;
             }
-            found(h, Finding.of(Finding.Kind.PORT_CLOSED, Severity.MEDIUM, key, h.name, portKey, m.service, null, null,
-                    m.firstSeen, m.lastSeen), m.missingSince);
+            found(h, Finding.portGone(id(key, h), portKey, m.service, m.firstSeen, m.lastSeen), m.missingSince);
             m.open = false;
             m.missing = 0;
         }
@@ -374,14 +379,13 @@ public final class NetworkMemory {
                 return;
             }
             if (!name.equals(m.service)) {
-                found(h, Finding.of(Finding.Kind.SERVICE_REPLACED, Severities.opened(portKey, name), key, h.name, portKey, name,
-                        join(m.service, m.version), join(name, version), m.firstSeen, m.lastSeen), when);
+                found(h, Finding.serviceReplaced(id(key, h), portKey, name, join(m.service, m.version), join(name, version),
+                        Severities.opened(portKey, name), m.firstSeen), when);
             } else if (version == null && m.version != null) {
                 hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
                 return;
             } else if (!Objects.equals(version, m.version)) {
-                found(h, Finding.of(Finding.Kind.SERVICE_CHANGED, Severity.LOW, key, h.name, portKey, name, m.version, version,
-                        m.firstSeen, m.lastSeen), when);
+                found(h, Finding.versionChanged(id(key, h), portKey, name, m.version, version, Severity.LOW, m.firstSeen), when);
             }
             m.service = name;
             m.version = version;
@@ -400,14 +404,21 @@ public final class NetworkMemory {
                 if (policy.volatileScripts().contains(r.id()) || before.startsWith(normalized + ":")) {
                     hold(HeldBack.Reason.VOLATILE_SCRIPT);
                 } else {
-                    found(h, Finding.of(Finding.Kind.SCRIPT_CHANGED, Severity.LOW, key, h.name, portKey, r.id(), null, null,
-                            null, null), when);
+                    found(h, Finding.scriptOutputChanged(id(key, h), portKey, r.id()), when);
                 }
             }
         }
     }
 
     // ---------------------------------------------------------------- what a host is
+
+    private static HostIdentity id(String key, HostMemory h) {
+        return HostIdentity.of(key, key, h.name, null);
+    }
+
+    private static HostIdentity id(String key, Host host, String name) {
+        return HostIdentity.of(key, key, name, null);
+    }
 
     /** Returns a host's key: its first address in ndiff's order, else its first name; null with neither. */
     static String key(Host host) {
@@ -536,8 +547,8 @@ public final class NetworkMemory {
         List<Finding> reminders = new ArrayList<>();
         hosts.forEach((key, h) -> h.ports.forEach((port, p) -> {
             if (h.present && p.open && expectation.covers(key, h.name, port)) {
-                reminders.add(Finding.of(Finding.Kind.EXPECTATION_ENDED, Severities.opened(port, p.service), key, h.name, port,
-                        p.service, null, String.valueOf(expectation.until()), p.firstSeen, p.lastSeen));
+                reminders.add(Finding.expectationEnded(id(key, h), port, p.service, expectation.until(), expectation.reason(),
+                        Severities.opened(port, p.service), p.firstSeen, p.lastSeen));
             }
         }));
         return reminders;

@@ -1,8 +1,12 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.Severity;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import io.github.nmapdiff.core.model.HostIdentity;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,6 +30,14 @@ public final class Rule {
         /** Report them with the rule's severity. */
         SEVERITY
     }
+
+    /**
+     * The ids that findings' kinds had before they were renamed so that none reads as one of
+     * ndiff's changes, with the id each has now: a rules file written with the old ones still
+     * means what it meant.
+     */
+    public static final java.util.Map<String, String> RENAMED_KINDS = java.util.Map.of("port-opened", "new-port",
+            "port-closed", "port-gone", "service-changed", "version-changed", "script-changed", "script-output-changed");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -124,7 +136,7 @@ public final class Rule {
         if (kind != null && f.kind() != kind) {
             return false;
         }
-        if (action == Action.EXPECT && f.kind() != Finding.Kind.PORT_OPENED) {
+        if (action == Action.EXPECT && f.kind() != Finding.Kind.NEW_PORT) {
             return false;
         }
         if (host != null && !hostMatches(f.address(), f.hostName())) {
@@ -139,15 +151,15 @@ public final class Rule {
                 return false;
             }
         }
-        if (service != null && (f.kind() == Finding.Kind.SCRIPT_CHANGED || !service.equals(f.service()))) {
+        if (service != null && (f.kind() == Finding.Kind.SCRIPT_OUTPUT_CHANGED || !service.equals(f.service()))) {
             return false;
         }
-        return script == null || f.kind() == Finding.Kind.SCRIPT_CHANGED && script.equals(f.service());
+        return script == null || f.kind() == Finding.Kind.SCRIPT_OUTPUT_CHANGED && script.equals(f.service());
     }
 
     /** Returns whether the rule's hosts and port take in a port of a host (for expectations, without a finding). */
     boolean covers(String address, String name, String portKey) {
-        return matches(Finding.of(Finding.Kind.PORT_OPENED, Severity.INFO, address, name, portKey, service, null, null, null, null));
+        return matches(Finding.newPort(HostIdentity.of(address, address, name, null), portKey, service, null, Severity.INFO, Instant.EPOCH));
     }
 
     private boolean hostMatches(String address, String name) {
@@ -277,14 +289,9 @@ public final class Rule {
          * @throws IllegalArgumentException naming the kinds when it is none of them
          */
         public Builder kind(String id) {
-            for (Finding.Kind k : Finding.Kind.values()) {
-                if (k.id().equals(id.strip())) {
-                    this.kind = k;
-                    return this;
-                }
-            }
-            throw new IllegalArgumentException("'" + id + "' is not a kind of finding; the kinds are "
-                    + String.join(", ", java.util.Arrays.stream(Finding.Kind.values()).map(Finding.Kind::id).toList()));
+            String given = id.strip();
+            this.kind = Finding.Kind.of(RENAMED_KINDS.getOrDefault(given, given));
+            return this;
         }
 
         /** Why the team wrote the rule, for the people who read it later. */

@@ -1,5 +1,8 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Triage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.model.PortState;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** The kind of a host's address. */
 public enum AddressType {

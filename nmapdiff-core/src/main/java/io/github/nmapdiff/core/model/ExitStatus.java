@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** How an nmap run ended, as its run statistics say. */
 public enum ExitStatus {

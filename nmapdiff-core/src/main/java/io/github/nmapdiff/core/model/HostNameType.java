@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** Where a host name came from: the user's target list, or a reverse DNS (PTR) lookup. */
 public enum HostNameType {

@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** Whether nmap found a host up. */
 public enum HostState {

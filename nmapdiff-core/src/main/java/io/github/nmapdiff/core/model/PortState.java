@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** The state nmap gives a port; the two combined states are nmap's answer when it cannot tell two states apart. */
 public enum PortState {

@@ -1,6 +1,5 @@
 package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.NmapWords;
 
 /** The protocol of a port: TCP, UDP, SCTP, or an IP protocol number ({@code -sO}). */
 public enum Protocol {

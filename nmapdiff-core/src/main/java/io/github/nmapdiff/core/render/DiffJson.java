@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostRef;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
-import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.memory.Severities;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Service;
 import java.io.IOException;
@@ -116,11 +116,14 @@ public final class DiffJson {
                 json.writeNumberField("port", Integer.parseInt(p[0]));
                 json.writeStringField("protocol", p[1]);
             }
-            json.writeStringField(f.kind() == Finding.Kind.SCRIPT_CHANGED ? "script" : "service", f.service());
+            json.writeStringField(f.kind() == Finding.Kind.SCRIPT_OUTPUT_CHANGED ? "script" : "service", f.service());
             json.writeStringField("before", f.before());
             json.writeStringField("after", f.after());
             json.writeStringField("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
             json.writeStringField("lastSeen", f.lastSeen() == null ? null : f.lastSeen().toString());
+            if (f.note() != null) {
+                json.writeStringField("note", f.note());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

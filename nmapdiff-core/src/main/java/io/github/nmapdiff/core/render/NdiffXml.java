@@ -3,7 +3,7 @@ package io.github.nmapdiff.core.render;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.OsEdit;
 import io.github.nmapdiff.core.diff.PortDiff;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.diff.ScriptDiff;
 import io.github.nmapdiff.core.internal.MiniDom.Element;

@@ -2,8 +2,8 @@ package io.github.nmapdiff.core.spi;
 
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.ScanDiff;
-import io.github.nmapdiff.core.memory.Finding;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.Triage;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,10 +2,10 @@ package io.github.nmapdiff.core.spi;
 
 /**
  * Tells people or systems what a run found: the SPI of mail ({@code MailNotifier}), webhooks
- * and any plugin. Register one explicitly with the {@link io.github.nmapdiff.core.Monitor}, or
+ * and any plugin. Register one explicitly with the {@link io.github.nmapdiff.core.run.Monitor}, or
  * make it a plugin: a {@link NotifierProvider} listed in
  * {@code META-INF/services/io.github.nmapdiff.core.spi.NotifierProvider}, which
- * {@link io.github.nmapdiff.core.Notifiers#discover(NotifierConfig)} finds through
+ * {@link io.github.nmapdiff.core.run.Notifiers#discover(NotifierConfig)} finds through
  * {@link java.util.ServiceLoader}.
  *
  * <p>Implementations must be thread-safe. This interface only grows by {@code default}

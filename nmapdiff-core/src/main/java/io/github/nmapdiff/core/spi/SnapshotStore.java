@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code FileSystemSnapshotStore}. A store keeps bytes and what it is told of them; the
  * policy (which snapshot is the baseline, in what order they were taken, which ones
  * retention removes, parsing the XML) is the core's, in
- * {@link io.github.nmapdiff.core.Snapshots}, so every store gets it right the same way.
+ * {@link io.github.nmapdiff.core.run.Snapshots}, so every store gets it right the same way.
  *
  * <p>Implementations must be thread-safe, and {@link #lock(Duration)} must exclude other runs
  * of the same store (across processes where the store can be shared by them). Every

@@ -128,7 +128,7 @@ public final class NmapXmlReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         try {
-            return new StaxScanStream(decompressed(new BufferedInputStream(in, 1 << 16)), sourceName);
+            return new Stream(new StaxScanStream(decompressed(new BufferedInputStream(in, 1 << 16)), sourceName));
         } catch (IOException e) {
             closeQuietly(in);
             throw new ScanIoException("cannot read " + sourceName + ": " + e, e);
@@ -151,6 +151,35 @@ public final class NmapXmlReader {
             in.close();
         } catch (IOException ignored) {
             // the read already failed; that failure is the one to report
+        }
+    }
+
+    /** The reader's stream, as the API gives it. */
+    private static final class Stream implements ScanStream {
+        private final StaxScanStream stax;
+
+        Stream(StaxScanStream stax) {
+            this.stax = stax;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return stax.hasNext();
+        }
+
+        @Override
+        public io.github.nmapdiff.core.model.Host next() {
+            return stax.next();
+        }
+
+        @Override
+        public io.github.nmapdiff.core.model.Scan scan() {
+            return stax.scan();
+        }
+
+        @Override
+        public void close() {
+            stax.close();
         }
     }
 }

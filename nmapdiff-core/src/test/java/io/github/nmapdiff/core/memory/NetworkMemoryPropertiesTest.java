@@ -1,5 +1,8 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.Night;
+import io.github.nmapdiff.core.model.Triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -97,8 +100,8 @@ class NetworkMemoryPropertiesTest {
                 for (Finding f : triage.findings()) {
                     String key = f.address() + "|" + f.port();
                     switch (f.kind()) {
-                        case PORT_OPENED -> told.add(key);
-                        case PORT_CLOSED -> {
+                        case NEW_PORT -> told.add(key);
+                        case PORT_GONE -> {
                             assertThat(completeNightsAfter(month, lastOpen.getOrDefault(key, -1), n))
                                     .as("night %d: %s confirmed by complete scans", n, f).isGreaterThanOrEqualTo(confirm);
                             told.remove(key);

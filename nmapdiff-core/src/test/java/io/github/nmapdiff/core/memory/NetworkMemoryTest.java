@@ -1,5 +1,8 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Triage;
 import static io.github.nmapdiff.core.memory.Nights.night;
 import static io.github.nmapdiff.core.memory.Nights.scan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +60,7 @@ class NetworkMemoryTest {
         assertThat(second.first().orElseThrow().lastSeen()).isEqualTo(night(1));
 
         assertThat(next("192.0.2.10 22/tcp:open:ssh 3389/tcp:open:ms-wbt-server").findings()).as("it opens again")
-                .extracting(Finding::kind).containsExactly(Finding.Kind.PORT_OPENED);
+                .extracting(Finding::kind).containsExactly(Finding.Kind.NEW_PORT);
     }
 
     @Test

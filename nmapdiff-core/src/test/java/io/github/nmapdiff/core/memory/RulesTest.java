@@ -1,5 +1,9 @@
 package io.github.nmapdiff.core.memory;
 
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Severity;
+import io.github.nmapdiff.core.model.Triage;
 import static io.github.nmapdiff.core.memory.Nights.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +73,7 @@ class RulesTest {
         assertThatThrownBy(() -> Rule.ignore().host("192.0.2.0/33")).hasMessageContaining("0 to 32");
         assertThatThrownBy(() -> Rule.ignore().host("bad host!")).hasMessageContaining("is not an address, a CIDR range");
         assertThatThrownBy(() -> Rule.ignore().port("22/tpc")).hasMessageContaining("is not a port like 22/tcp");
-        assertThatThrownBy(() -> Rule.ignore().kind("port-open")).hasMessageContaining("port-opened");
+        assertThatThrownBy(() -> Rule.ignore().kind("port-open")).hasMessageContaining("new-port");
         assertThatThrownBy(() -> Rule.expect(null).host("192.0.2.1").build()).hasMessageContaining("needs a port");
         assertThatThrownBy(() -> Rule.ignore().reason("everything").build()).hasMessageContaining("would hide every finding");
     }

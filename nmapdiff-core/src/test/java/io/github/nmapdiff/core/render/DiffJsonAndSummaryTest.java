@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nmapdiff.core.diff.Change;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.testing.Recorded;
@@ -88,11 +88,11 @@ class DiffJsonAndSummaryTest {
         assertThat(run.get("version").asInt()).as("additive within version 1").isEqualTo(1);
         JsonNode opened = run.get("findings").get(0);
         assertThat(opened.get("severity").asText()).isEqualTo("medium");
-        assertThat(opened.get("kind").asText()).isEqualTo("port-opened");
+        assertThat(opened.get("kind").asText()).isEqualTo("new-port");
         assertThat(opened.get("port").asInt()).isEqualTo(8080);
         assertThat(opened.get("firstSeen").asText()).isEqualTo(diff.after().start().toString());
         assertThat(run.get("findings")).extracting(f -> f.get("severity").asText() + " " + f.get("kind").asText())
-                .containsExactly("medium port-opened", "low service-changed");
+                .containsExactly("medium new-port", "low version-changed");
         assertThat(run.get("heldBack").isObject()).isTrue();
     }
 

@@ -3,7 +3,7 @@ package io.github.nmapdiff.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmapdiff.core.diff.Change;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.testing.BannerServer;

@@ -16,7 +16,7 @@ import io.github.nmapdiff.nmap.NmapPrivilegeException;
 import io.github.nmapdiff.nmap.ProcessLauncher;
 import io.github.nmapdiff.nmap.TargetResolutionException;
 import io.github.nmapdiff.core.ScanIoException;
-import io.github.nmapdiff.core.internal.SafeFiles;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -139,12 +139,12 @@ public final class NmapRun implements ScanRun {
         Path work;
         try {
             if (temporaryDirectory != null) {
-                SafeFiles.createFolder(temporaryDirectory, SafeFiles.Access.OWNER);
+                AtomicFiles.createFolder(temporaryDirectory, AtomicFiles.Access.OWNER);
             }
             work = temporaryDirectory == null ? Files.createTempDirectory(FOLDER_PREFIX)
                     : Files.createTempDirectory(temporaryDirectory, FOLDER_PREFIX);
         } catch (IOException e) {
-            throw new ScanIoException("cannot create a temporary folder for the scan: " + SafeFiles.describe(e), e);
+            throw new ScanIoException("cannot create a temporary folder for the scan: " + AtomicFiles.describe(e), e);
         }
         Path targets = work.resolve("targets.txt");
         Path xml = work.resolve("scan.xml");
@@ -171,7 +171,7 @@ public final class NmapRun implements ScanRun {
             if (String.valueOf(e.getMessage()).startsWith("Cannot run program")) {
                 throw new NmapNotFoundException(executable, e);
             }
-            throw new ScanIoException("cannot start nmap: " + SafeFiles.describe(e), e);
+            throw new ScanIoException("cannot start nmap: " + AtomicFiles.describe(e), e);
         } catch (RuntimeException e) {
             deleteQuietly(work);
             throw e;

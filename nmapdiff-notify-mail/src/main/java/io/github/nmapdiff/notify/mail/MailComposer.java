@@ -4,9 +4,9 @@ import io.github.nmapdiff.core.render.Html;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;
-import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.memory.Severities;
-import io.github.nmapdiff.core.memory.Severity;
+import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.render.Csv;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.model.Host;
@@ -189,18 +189,21 @@ final class MailComposer {
         }
         List<Exposed> rows = new ArrayList<>();
         for (Host h : scan.hosts()) {
-            var ndiff = io.github.nmapdiff.core.internal.NdiffHost.of(h);
-            String address = ndiff.sortedAddresses().isEmpty() ? "" : ndiff.sortedAddresses().get(0).address();
-            String name = ndiff.sortedHostNames().isEmpty() ? null : ndiff.sortedHostNames().get(0);
-            for (var p : ndiff.ports().values()) {
+            io.github.nmapdiff.core.model.HostIdentity id = io.github.nmapdiff.core.model.HostIdentity.of(h);
+            if (id == null) {
+                continue;
+            }
+            java.util.Map<io.github.nmapdiff.core.model.PortKey, io.github.nmapdiff.core.model.Port> ports = new java.util.LinkedHashMap<>();
+            h.ports().forEach(p -> ports.put(io.github.nmapdiff.core.model.PortKey.of(p), p)); // the last listing wins, as in ndiff
+            for (var p : ports.values()) {
                 if (p.state() == io.github.nmapdiff.core.model.PortState.OPEN) {
                     String port = p.number() + "/" + p.protocol().nmapName();
                     String service = p.service() == null ? null : p.service().name();
                     String version = p.service() == null ? null
                             : String.join(" ", java.util.stream.Stream.of(p.service().product(), p.service().version())
                                     .filter(Objects::nonNull).toList());
-                    rows.add(new Exposed(Severities.opened(port, service), name == null ? address : name + " (" + address + ")",
-                            address, name, port, service, version == null || version.isEmpty() ? null : version));
+                    rows.add(new Exposed(Severities.opened(port, service), id.where(), id.key(), id.name(), port, service,
+                            version == null || version.isEmpty() ? null : version));
                 }
             }
         }
@@ -325,7 +328,7 @@ final class MailComposer {
             return "";
         }
         String first = f.firstSeen().toString().substring(0, 10);
-        boolean removal = f.kind() == Finding.Kind.PORT_CLOSED || f.kind() == Finding.Kind.HOST_GONE;
+        boolean removal = f.kind() == Finding.Kind.PORT_GONE || f.kind() == Finding.Kind.HOST_GONE;
         return removal && f.lastSeen() != null ? " (first seen " + first + ", last seen " + f.lastSeen().toString().substring(0, 10) + ")"
                 : " (first seen " + first + ")";
     }

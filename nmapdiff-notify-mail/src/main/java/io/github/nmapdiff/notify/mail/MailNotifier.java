@@ -3,7 +3,7 @@ package io.github.nmapdiff.notify.mail;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
-import io.github.nmapdiff.core.internal.SafeFiles;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
@@ -353,7 +353,7 @@ public final class MailNotifier implements Notifier {
     private void moveToSent(Path file) {
         Path sentFolder = config.outbox().resolve("sent");
         try {
-            SafeFiles.createFolder(sentFolder, SafeFiles.Access.OWNER);
+            AtomicFiles.createFolder(sentFolder, AtomicFiles.Access.OWNER);
             Files.move(file, sentFolder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             LOG.warn("sent {}, but cannot move it to {}: {}; it will be sent again with the same Message-ID", file, sentFolder,
@@ -372,9 +372,9 @@ public final class MailNotifier implements Notifier {
     private String moveToFailed(Path file, String reason) {
         Path failed = config.outbox().resolve("failed");
         try {
-            SafeFiles.createFolder(failed, SafeFiles.Access.OWNER);
-            SafeFiles.writeAtomically(failed.resolve(file.getFileName() + ".reason.txt"),
-                    (reason + "\n").getBytes(StandardCharsets.UTF_8), SafeFiles.Access.OWNER);
+            AtomicFiles.createFolder(failed, AtomicFiles.Access.OWNER);
+            AtomicFiles.writeAtomically(failed.resolve(file.getFileName() + ".reason.txt"),
+                    (reason + "\n").getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.OWNER);
             Files.move(file, failed.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             LOG.warn("cannot set {} aside in {}: {}", file, failed, e.toString());
@@ -392,7 +392,7 @@ public final class MailNotifier implements Notifier {
 
     private void clearTemporaryFiles() {
         try {
-            for (String name : SafeFiles.removeTemporaryFiles(config.outbox())) {
+            for (String name : AtomicFiles.removeTemporaryFiles(config.outbox())) {
                 LOG.info("removed {} from the outbox, left by an interrupted write", name);
             }
         } catch (IOException e) {
@@ -421,7 +421,7 @@ public final class MailNotifier implements Notifier {
     /** Writes a message to the outbox, whole or not at all, forced to disk and readable by its owner only. */
     private Path queue(MimeMessage message, RunKind kind) {
         try {
-            SafeFiles.createFolder(config.outbox(), SafeFiles.Access.OWNER);
+            AtomicFiles.createFolder(config.outbox(), AtomicFiles.Access.OWNER);
             String base = FILE_TIME.format(clock.instant()) + "-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
             Path file = config.outbox().resolve(base + ".eml");
             for (int n = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.exists(config.outbox().resolve("failed")
@@ -430,11 +430,11 @@ public final class MailNotifier implements Notifier {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);
-            SafeFiles.writeAtomically(file, bytes.toByteArray(), SafeFiles.Access.OWNER);
+            AtomicFiles.writeAtomically(file, bytes.toByteArray(), AtomicFiles.Access.OWNER);
             return file;
         } catch (IOException | MessagingException e) {
             throw new NmapDiffException("the mail could neither be sent nor kept in the outbox " + config.outbox() + ": "
-                    + (e instanceof IOException io ? SafeFiles.describe(io) : e.getMessage())
+                    + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage())
                     + "; check that the folder is writable and the disk not full", e);
         }
     }

@@ -1,11 +1,11 @@
 package io.github.nmapdiff.notify.mail;
 
-import io.github.nmapdiff.core.memory.Finding;
-import io.github.nmapdiff.core.memory.HeldBack;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
-import io.github.nmapdiff.core.memory.Severity;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Severity;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +117,7 @@ class MailNotifierTest {
     void theSubjectNamesTheMostSevereFindingAndTheBodyListsOnlyWhatIsReported() throws Exception {
         Notification n = triaged();
         assertThat(n.findings()).extracting(f -> f.severity().id() + " " + f.kind().id())
-                .containsExactly("medium port-opened", "medium host-new", "medium port-opened");
+                .containsExactly("medium new-port", "medium host-new", "medium new-port");
 
         String subject = MailComposer.subject(n);
         assertThat(subject).isEqualTo("nmapdiff: [medium] 80/tcp ssh opened on 127.0.0.1, +2 more");

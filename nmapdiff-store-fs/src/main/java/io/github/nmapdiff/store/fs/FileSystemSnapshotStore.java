@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
-import io.github.nmapdiff.core.internal.SafeFiles;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -80,11 +80,11 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     private final Path folder;
     private final Clock clock;
-    private final SafeFiles.Access access;
+    private final AtomicFiles.Access access;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final NmapXmlReader reader = new NmapXmlReader();
 
-    private FileSystemSnapshotStore(Path folder, Clock clock, SafeFiles.Access access) {
+    private FileSystemSnapshotStore(Path folder, Clock clock, AtomicFiles.Access access) {
         this.folder = folder;
         this.clock = clock;
         this.access = access;
@@ -124,11 +124,11 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      */
     public static FileSystemSnapshotStore open(Path folder, Clock clock, boolean groupReadable) {
         Objects.requireNonNull(folder, "folder");
-        SafeFiles.Access access = groupReadable ? SafeFiles.Access.GROUP : SafeFiles.Access.OWNER;
+        AtomicFiles.Access access = groupReadable ? AtomicFiles.Access.GROUP : AtomicFiles.Access.OWNER;
         try {
-            SafeFiles.createFolder(folder, access);
+            AtomicFiles.createFolder(folder, access);
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot create the snapshot folder " + folder + ": " + SafeFiles.describe(e)
+            throw new SnapshotStoreException("cannot create the snapshot folder " + folder + ": " + AtomicFiles.describe(e)
                     + " (check the path and its permissions)", e);
         }
         if (!Files.isDirectory(folder)) {
@@ -221,21 +221,21 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     /** Write to a temporary file, force it to disk, rename it into place, and force the folder. */
     private void writeAtomically(Path target, byte[] bytes, String id) {
         try {
-            SafeFiles.writeAtomically(target, bytes, access);
+            AtomicFiles.writeAtomically(target, bytes, access);
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot save snapshot " + id + " in " + folder + ": " + SafeFiles.describe(e)
+            throw new SnapshotStoreException("cannot save snapshot " + id + " in " + folder + ": " + AtomicFiles.describe(e)
                     + ". Nothing was half-written and the earlier snapshots are intact;"
                     + " free some space or fix the permissions, then run again", e);
         }
     }
 
     private void forceFolder() {
-        SafeFiles.forceFolder(folder);
+        AtomicFiles.forceFolder(folder);
     }
 
     private void removeTemporaryFiles() {
         try {
-            for (String name : SafeFiles.removeTemporaryFiles(folder)) {
+            for (String name : AtomicFiles.removeTemporaryFiles(folder)) {
                 LOG.info("removed {}, left by an interrupted write", name);
             }
         } catch (IOException e) {
@@ -245,7 +245,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     // ---------------------------------------------------------------- reading
 
-    /** Returns every snapshot, by start time; {@link io.github.nmapdiff.core.Snapshots} orders them as taken. */
+    /** Returns every snapshot, by start time; {@link io.github.nmapdiff.core.run.Snapshots} orders them as taken. */
     @Override
     public List<Snapshot> list() {
         return scanFolder(new ArrayList<>());
@@ -276,7 +276,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     xmlIds.add(xml.group(1));
                 } else if (meta.matches()) {
                     jsonIds.add(meta.group(1));
-                } else if (!OWN_NAMES.contains(name) && !SafeFiles.isTemporary(name) && !STATE_FILE.matcher(name).matches()) {
+                } else if (!OWN_NAMES.contains(name) && !AtomicFiles.isTemporary(name) && !STATE_FILE.matcher(name).matches()) {
                     problems.add(name + ": not a snapshot file; ignored");
                 }
             }
@@ -327,7 +327,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             return Snapshot.builder(id, start).savedAt(Files.getLastModifiedTime(xmlFile(id)).toInstant())
                     .complete(scan.complete()).hosts(scan.hosts().size()).finished(true).build();
         } catch (IOException e) {
-            problems.add("scan-" + id + ": " + SafeFiles.describe(e) + "; skipped");
+            problems.add("scan-" + id + ": " + AtomicFiles.describe(e) + "; skipped");
             return null;
         } catch (NmapDiffException e) {
             problems.add("scan-" + id + ": unreadable scan (" + firstLine(e) + "); skipped");
@@ -355,7 +355,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             InputStream in = Files.newInputStream(file);
             return file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot read snapshot " + id + " (" + file + "): " + SafeFiles.describe(e), e);
+            throw new SnapshotStoreException("cannot read snapshot " + id + " (" + file + "): " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -408,7 +408,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         try {
             return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot read " + file + ": " + SafeFiles.describe(e), e);
+            throw new SnapshotStoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -416,9 +416,9 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     public synchronized void writeState(String name, byte[] bytes) {
         Path file = stateFile(name);
         try {
-            SafeFiles.writeAtomically(file, bytes, access);
+            AtomicFiles.writeAtomically(file, bytes, access);
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot write " + file + ": " + SafeFiles.describe(e)
+            throw new SnapshotStoreException("cannot write " + file + ": " + AtomicFiles.describe(e)
                     + "; the snapshots are intact, and the next run rebuilds it from them", e);
         }
     }
@@ -442,7 +442,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new SnapshotStoreException("cannot remove snapshot " + id + " (" + file + "): " + SafeFiles.describe(e)
+                throw new SnapshotStoreException("cannot remove snapshot " + id + " (" + file + "): " + AtomicFiles.describe(e)
                         + "; check the folder's permissions", e);
             }
         }
@@ -458,7 +458,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      * @return the ids compressed now, never null
      */
     public synchronized List<String> compress(int keepPlain) {
-        List<Snapshot> all = io.github.nmapdiff.core.Snapshots.ordered(list());
+        List<Snapshot> all = io.github.nmapdiff.core.run.Snapshots.ordered(list());
         List<String> compressed = new ArrayList<>();
         for (Snapshot s : all.subList(0, Math.max(0, all.size() - Math.max(0, keepPlain)))) {
             Path plain = folder.resolve("scan-" + s.id() + ".xml");
@@ -498,7 +498,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         long deadline = System.nanoTime() + maxWait.toNanos();
         boolean told = false;
         try {
-            FileChannel channel = SafeFiles.openNoFollow(lockFile, access);
+            FileChannel channel = AtomicFiles.openNoFollow(lockFile, access);
             while (true) {
                 FileLock lock = null;
                 try {
@@ -538,7 +538,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                 Thread.sleep(200);
             }
         } catch (IOException e) {
-            throw new SnapshotStoreException("cannot lock the snapshot folder " + folder + ": " + SafeFiles.describe(e), e);
+            throw new SnapshotStoreException("cannot lock the snapshot folder " + folder + ": " + AtomicFiles.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreLockedException("interrupted while waiting for the lock of " + folder);

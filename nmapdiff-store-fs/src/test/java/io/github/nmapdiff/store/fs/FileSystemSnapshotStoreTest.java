@@ -1,6 +1,6 @@
 package io.github.nmapdiff.store.fs;
 
-import io.github.nmapdiff.core.Snapshots;
+import io.github.nmapdiff.core.run.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -3,8 +3,8 @@ package io.github.nmapdiff.store.fs;
 import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nmapdiff.core.Monitor;
-import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.NewSnapshot;

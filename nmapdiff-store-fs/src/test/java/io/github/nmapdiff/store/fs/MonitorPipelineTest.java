@@ -1,15 +1,15 @@
 package io.github.nmapdiff.store.fs;
 
-import io.github.nmapdiff.core.Snapshots;
-import io.github.nmapdiff.core.memory.Finding;
-import io.github.nmapdiff.core.memory.HeldBack;
+import io.github.nmapdiff.core.run.Snapshots;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.spi.RunKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.nmapdiff.core.Monitor;
-import io.github.nmapdiff.core.MonitorReport;
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.diff.Change;
-import io.github.nmapdiff.core.diff.PortKey;
+import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
@@ -97,7 +97,7 @@ class MonitorPipelineTest {
                     opened -> assertThat(opened.port()).isEqualTo(new PortKey(smtpPort, Protocol.TCP)));
             assertThat(second.summary()).isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");
             assertThat(second.triage().findings()).singleElement().satisfies(f -> {
-                assertThat(f.kind()).isEqualTo(Finding.Kind.PORT_OPENED);
+                assertThat(f.kind()).isEqualTo(Finding.Kind.NEW_PORT);
                 assertThat(f.firstSeen()).isEqualTo(second.snapshot().takenAt());
             });
             assertThat(second.undelivered()).as("changes, but one notifier failed").isTrue();
@@ -131,7 +131,7 @@ class MonitorPipelineTest {
             assertThat(fifth.kind()).as("confirmed by a second complete scan").isEqualTo(RunKind.CHANGES);
             assertThat(fifth.summary()).isEqualTo("[medium] " + smtpPort + "/tcp smtp closed on 127.0.0.1");
             assertThat(recorder.received).hasSize(heard + 1);
-            assertThat(recorder.received.get(heard).findings()).extracting(Finding::kind).containsExactly(Finding.Kind.PORT_CLOSED);
+            assertThat(recorder.received.get(heard).findings()).extracting(Finding::kind).containsExactly(Finding.Kind.PORT_GONE);
             assertThat(Snapshots.of(store).list()).extracting(Snapshot::complete).containsExactly(true, true, false, true, true);
             assertThat(store.get(second.snapshot().id()).orElseThrow().summary())
                     .isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");

@@ -13,7 +13,6 @@ import io.github.nmapdiff.core.model.RunStats;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.ScanInfo;
 import io.github.nmapdiff.core.model.ScriptResult;
-import io.github.nmapdiff.core.xml.ScanStream;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
@@ -21,6 +20,7 @@ import jakarta.xml.bind.ValidationEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -32,7 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads nmap XML with StAX, handing each top-level element of {@code <nmaprun>} to JAXB.
  */
-public final class StaxScanStream implements ScanStream {
+public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
     private static final JAXBContext CONTEXT = createContext();
 
     private final String source;
@@ -307,7 +307,7 @@ public final class StaxScanStream implements ScanStream {
         return at >= 0 ? message.substring(at + "Message: ".length()) : message;
     }
 
-    @Override
+    /** Returns the scan read so far, without its hosts; see {@code ScanStream.scan()}. */
     public Scan scan() {
         boolean complete = ended && !truncated && runStats != null && runStats.exit() != ExitStatus.ERROR;
         return new Scan(scanner, args, version, xmlOutputVersion, XmlToModel.instant(start), startString, scanInfos,

@@ -1,4 +1,4 @@
-package io.github.nmapdiff.core.memory;
+package io.github.nmapdiff.core.model;
 
 import java.time.Instant;
 

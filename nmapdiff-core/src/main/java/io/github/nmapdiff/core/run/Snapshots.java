@@ -1,5 +1,7 @@
-package io.github.nmapdiff.core;
+package io.github.nmapdiff.core.run;
 
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Scan;

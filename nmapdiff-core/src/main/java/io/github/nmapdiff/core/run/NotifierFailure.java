@@ -1,5 +1,6 @@
-package io.github.nmapdiff.core;
+package io.github.nmapdiff.core.run;
 
+import io.github.nmapdiff.core.NotificationRefusedException;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
-package io.github.nmapdiff.core;
+package io.github.nmapdiff.core.run;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.ScanResult;

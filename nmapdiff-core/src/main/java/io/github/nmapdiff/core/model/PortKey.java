@@ -1,8 +1,5 @@
-package io.github.nmapdiff.core.diff;
+package io.github.nmapdiff.core.model;
 
-import io.github.nmapdiff.core.internal.PyText;
-import io.github.nmapdiff.core.model.Port;
-import io.github.nmapdiff.core.model.Protocol;
 import java.util.Objects;
 
 /**
@@ -27,7 +24,7 @@ public record PortKey(int number, Protocol protocol) implements Comparable<PortK
     @Override
     public int compareTo(PortKey other) {
         int byNumber = Integer.compare(number, other.number);
-        return byNumber != 0 ? byNumber : PyText.compare(protocol.nmapName(), other.protocol.nmapName());
+        return byNumber != 0 ? byNumber : CodePointOrder.ORDER.compare(protocol.nmapName(), other.protocol.nmapName());
     }
 
     /** Returns the port as nmap writes it: {@code 22/tcp}. */

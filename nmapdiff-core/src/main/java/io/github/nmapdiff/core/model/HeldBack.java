@@ -1,4 +1,4 @@
-package io.github.nmapdiff.core.memory;
+package io.github.nmapdiff.core.model;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -60,7 +60,13 @@ public final class HeldBack {
         return NONE;
     }
 
-    static HeldBack of(EnumMap<Reason, Integer> counts) {
+    /**
+     * Returns an account of counts by reason; counts of 0 or less are left out.
+     *
+     * @param counts the counts, never null
+     * @return the account, never null
+     */
+    public static HeldBack of(Map<Reason, Integer> counts) {
         EnumMap<Reason, Integer> copy = new EnumMap<>(Reason.class);
         counts.forEach((r, n) -> {
             if (n > 0) {

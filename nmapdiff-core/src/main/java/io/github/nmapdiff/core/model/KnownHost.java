@@ -1,4 +1,4 @@
-package io.github.nmapdiff.core.memory;
+package io.github.nmapdiff.core.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +34,6 @@ public record KnownHost(String address, String name, Instant firstSeen, Instant 
 
     /** Returns how people know it: {@code db3.example.com (192.0.2.201)}, or the address alone. */
     public String where() {
-        return Finding.where(name, address);
+        return HostIdentity.where(name, address);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.nmapdiff.core;
+package io.github.nmapdiff.core.run;
 
 import io.github.nmapdiff.core.spi.ScanRun;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,11 +1,11 @@
-package io.github.nmapdiff.core.internal;
+package io.github.nmapdiff.core.model;
 
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Turns the words of nmap's XML output into the model's enums, in one place. */
-public final class NmapWords {
+final class NmapWords {
     private NmapWords() {
     }
 
@@ -14,7 +14,7 @@ public final class NmapWords {
      *
      * @throws IllegalArgumentException naming the word and the words allowed
      */
-    public static <E extends Enum<E>> E parse(E[] values, Function<E, String> nmapName, String what, String word) {
+    static <E extends Enum<E>> E parse(E[] values, Function<E, String> nmapName, String what, String word) {
         for (E value : values) {
             if (nmapName.apply(value).equals(word)) {
                 return value;

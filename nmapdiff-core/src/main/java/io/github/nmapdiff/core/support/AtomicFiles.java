@@ -1,4 +1,4 @@
-package io.github.nmapdiff.core.internal;
+package io.github.nmapdiff.core.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,8 +32,8 @@ import java.util.Set;
  *
  * Not API: the store and the mail outbox share it so that the rule is written once.
  */
-public final class SafeFiles {
-    private SafeFiles() {
+public final class AtomicFiles {
+    private AtomicFiles() {
     }
 
     /** Who may read what nmapdiff writes. */

@@ -1,13 +1,16 @@
-package io.github.nmapdiff.core;
+package io.github.nmapdiff.core.run;
 
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.RunCancelledException;
+import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.internal.NdiffHost;
-import io.github.nmapdiff.core.memory.Finding;
+import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
-import io.github.nmapdiff.core.memory.Triage;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffSummary;
