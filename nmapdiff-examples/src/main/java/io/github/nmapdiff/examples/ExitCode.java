@@ -39,7 +39,7 @@ enum ExitCode {
         if (!report.complete()) {
             return INCOMPLETE;
         }
-        return report.hasChanges() ? CHANGES : OK;
+        return report.hasFindings() ? CHANGES : OK;
     }
 
     /** The exit code of a run stopped by a signal. */

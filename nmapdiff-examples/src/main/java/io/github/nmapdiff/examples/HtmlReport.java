@@ -52,6 +52,8 @@ final class HtmlReport {
         Instant from = nights.isEmpty() ? Instant.EPOCH : nights.get(0).when();
         Instant to = nights.isEmpty() ? Instant.EPOCH : nights.get(nights.size() - 1).when();
         List<KnownHost> hosts = memory.hosts();
+        Map<String, List<TimelineEvent>> events = new java.util.HashMap<>();
+        memory.store().forEachEvent(e -> events.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.event()));
         List<InventoryCommand.Row> rows = InventoryCommand.rows(memory);
 
         StringBuilder h = new StringBuilder(1 << 16);
@@ -90,7 +92,7 @@ final class HtmlReport {
         noise(h, nights, hosts);
 
         h.append("<script type=\"application/json\" id=\"data\">");
-        data(h, rows, hosts, from, to);
+        data(h, rows, hosts, events, from, to);
         h.append("</script>\n<script>").append(SCRIPT).append("</script>\n</body></html>\n");
         return h.toString();
     }
@@ -110,7 +112,7 @@ final class HtmlReport {
             double y = height;
             if (!n.baseline()) {
                 for (Severity s : Severity.values()) {
-                    int count = n.findings().getOrDefault(s, 0);
+                    int count = n.findingCounts().getOrDefault(s, 0);
                     if (count > 0) {
                         double bar = (double) count / max * (height - 10);
                         y -= bar;
@@ -161,7 +163,8 @@ final class HtmlReport {
     }
 
     /** The inventory rows and the hosts' lanes, as JSON for the script; every string escaped for a script element. */
-    private static void data(StringBuilder h, List<InventoryCommand.Row> rows, List<KnownHost> hosts, Instant from, Instant to) {
+    private static void data(StringBuilder h, List<InventoryCommand.Row> rows, List<KnownHost> hosts,
+            Map<String, List<TimelineEvent>> events, Instant from, Instant to) {
         h.append("{\"rows\":[");
         for (int i = 0; i < rows.size(); i++) {
             InventoryCommand.Row r = rows.get(i);
@@ -175,12 +178,14 @@ final class HtmlReport {
         long span = Math.max(1, to.getEpochSecond() - from.getEpochSecond());
         h.append("],\"from\":").append(str(PointInTime.date(from))).append(",\"to\":").append(str(PointInTime.date(to))).append(",\"hosts\":[");
         List<KnownHost> sorted = new ArrayList<>(hosts);
-        sorted.sort(Comparator.comparingInt((KnownHost x) -> -x.events().size()).thenComparing(KnownHost::address));
+        sorted.sort(Comparator.comparingInt((KnownHost x) -> -events.getOrDefault(x.address(), List.of()).size())
+                .thenComparing(KnownHost::address));
         for (int i = 0; i < sorted.size(); i++) {
             KnownHost x = sorted.get(i);
+            List<TimelineEvent> timeline = events.getOrDefault(x.address(), List.of());
             h.append(i == 0 ? "" : ",").append("{\"w\":").append(str(x.where())).append(",\"a\":").append(str(x.address()))
-                    .append(",\"n\":").append(x.events().size()).append(",\"g\":").append(x.answering() ? 0 : 1).append(",\"l\":[");
-            Map<String, List<double[]>> lanes = lanes(x, from, to, span);
+                    .append(",\"n\":").append(timeline.size()).append(",\"g\":").append(x.answering() ? 0 : 1).append(",\"l\":[");
+            Map<String, List<double[]>> lanes = lanes(x, timeline, from, to, span);
             int j = 0;
             for (Map.Entry<String, List<double[]>> lane : lanes.entrySet()) {
                 h.append(j++ == 0 ? "" : ",").append("[").append(str(lane.getKey())).append(",[");
@@ -190,7 +195,7 @@ final class HtmlReport {
                 }
                 h.append("],[");
                 k = 0;
-                for (TimelineEvent e : x.events()) {
+                for (TimelineEvent e : timeline) {
                     if (lane.getKey().equals(e.port()) && (e.kind() == Finding.Kind.VERSION_CHANGED
                             || e.kind() == Finding.Kind.SERVICE_REPLACED) && !e.when().isBefore(from) && !e.when().isAfter(to)) {
                         h.append(k++ == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.4f,",
@@ -206,10 +211,10 @@ final class HtmlReport {
     }
 
     /** Per port of a host, the spans (0 to 1 of the period) in which it was open. */
-    private static Map<String, List<double[]>> lanes(KnownHost x, Instant from, Instant to, long span) {
+    private static Map<String, List<double[]>> lanes(KnownHost x, List<TimelineEvent> timeline, Instant from, Instant to, long span) {
         Map<String, List<double[]>> lanes = new LinkedHashMap<>();
         Map<String, Instant> openSince = new LinkedHashMap<>();
-        for (TimelineEvent e : x.events()) {
+        for (TimelineEvent e : timeline) {
             switch (e.kind()) {
                 case NEW_PORT -> openSince.putIfAbsent(e.port(), e.when());
                 case PORT_GONE -> close(lanes, e.port(), openSince.remove(e.port()), e.when(), from, to, span);

@@ -5,6 +5,7 @@ import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
@@ -96,9 +97,7 @@ final class ImportCommand implements Callable<Integer> {
         int imported = 0;
         try (StoreLock lock = store.lock(Duration.ofMinutes(5))) {
             List<Snapshot> held = snapshots.list();
-            // into an empty folder the memory learns each scan as it is kept; otherwise again from all, in order
-            boolean fresh = held.isEmpty();
-            NetworkMemory memory = NetworkMemory.empty(targets, arguments);
+            Scope scope = Scope.of(targets, arguments);
             for (Found f : found) {
                 byte[] xml;
                 Scan scan;
@@ -116,20 +115,19 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("skipped " + f.file() + ": already kept as snapshot " + same.id());
                     continue;
                 }
-                Snapshot kept = store.save(NewSnapshot.of(scan, xml, f.start(), targets, arguments));
+                Snapshot kept = store.save(NewSnapshot.of(scan, xml, f.start(), scope));
                 // its run is long over: nothing to compare or tell now; the next run learns from it
                 kept = kept.withRun(null, "imported from " + f.file().getFileName(), null, List.of());
                 store.update(kept);
-                if (fresh) {
-                    memory.absorb(kept.id(), scan, kept.takenAt(), NoisePolicy.defaults(), true);
-                }
                 out.println("imported " + f.file() + " as snapshot " + kept.id() + (scan.complete() ? "" : " (incomplete)"));
                 imported++;
             }
             if (imported > 0) {
-                // the memory of the network, so that the questions (inventory, history) and the next scan start from it
-                store.writeState("memory", (fresh ? memory : snapshots.learn(snapshots.list(), targets, arguments,
-                        NoisePolicy.defaults())).toBytes());
+                // the memory of the network, so that the questions (inventory, history) and the next scan start from it:
+                // learned from every snapshot, in order, the imported ones among them
+                NetworkMemory memory = NetworkMemory.over(store.memory().orElseThrow());
+                memory.store().clear();
+                snapshots.learn(memory, snapshots.list(), NoisePolicy.defaults());
             }
         }
         out.println("nmapdiff: " + imported + (imported == 1 ? " scan" : " scans") + " imported into " + folder

@@ -26,9 +26,9 @@ final class Memories {
         }
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder);
         try {
-            var kept = store.readState("memory");
-            if (kept.isPresent()) {
-                return NetworkMemory.parse(kept.get());
+            NetworkMemory kept = NetworkMemory.over(store.memory().orElseThrow());
+            if (kept.head().isPresent()) {
+                return kept;
             }
         } catch (RuntimeException e) {
             err.println("nmapdiff: warning: the job's memory in " + folder + " cannot be read (" + e.getMessage()
@@ -36,9 +36,11 @@ final class Memories {
         }
         Snapshots snapshots = Snapshots.of(store);
         List<Snapshot> all = snapshots.list();
-        Snapshot newest = all.stream().filter(Snapshot::complete).reduce((a, b) -> b)
-                .orElseThrow(() -> new NmapDiffException(folder + " holds no complete scan yet: run the job (nmapdiff scan) first"));
-        NetworkMemory memory = snapshots.learn(all, newest.targets(), newest.arguments(), NoisePolicy.defaults());
+        if (all.stream().noneMatch(Snapshot::complete)) {
+            throw new NmapDiffException(folder + " holds no complete scan yet: run the job (nmapdiff scan) first");
+        }
+        NetworkMemory memory = NetworkMemory.inMemory();
+        snapshots.learn(memory, all, NoisePolicy.defaults());
         err.println("nmapdiff: " + folder + " has no memory of the network yet (the next scan keeps one); learned it from "
                 + all.size() + " snapshots");
         return memory;

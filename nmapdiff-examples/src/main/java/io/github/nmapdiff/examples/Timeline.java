@@ -53,7 +53,7 @@ final class Timeline {
             if (portText != null && ports.isEmpty()) {
                 continue;
             }
-            List<TimelineEvent> events = h.events().stream()
+            List<TimelineEvent> events = memory.events(h.address()).stream()
                     .filter(e -> portText == null || e.port() != null && matches(e.port(), n, proto))
                     .filter(e -> (since == null || !e.when().isBefore(since)) && (until == null || !e.when().isAfter(until))).toList();
             shown++;

@@ -73,7 +73,8 @@ class ModulePathIT {
                 .contains("module io.github.nmapdiff.core named true")
                 .contains("core exports io.github.nmapdiff.core io.github.nmapdiff.core.diff io.github.nmapdiff.core.memory"
                         + " io.github.nmapdiff.core.model"
-                        + " io.github.nmapdiff.core.render io.github.nmapdiff.core.spi io.github.nmapdiff.core.xml\n")
+                        + " io.github.nmapdiff.core.render io.github.nmapdiff.core.run io.github.nmapdiff.core.spi"
+                        + " io.github.nmapdiff.core.support io.github.nmapdiff.core.xml\n")
                 .doesNotContain("Exception");
         assertThat(Arrays.stream(output.split("\n")).filter(l -> l.startsWith("changes ")).findFirst().orElseThrow())
                 .isNotEqualTo("changes 0");

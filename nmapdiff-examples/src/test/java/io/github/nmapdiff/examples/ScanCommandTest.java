@@ -78,6 +78,31 @@ class ScanCommandTest {
         return "-v -sV -p " + list + " -T4 -Pn -n";
     }
 
+    /**
+     * The nights of the README's table, with the real nmap and a service on one port: the
+     * exit code follows what the night has to report, not ndiff's changes.
+     */
+    @Test
+    void theExitCodeOfEachNightIsTheOneTheReadmeTableGives() throws Exception {
+        Path scans = dir.resolve("scans");
+        int port;
+        int first;
+        try (BannerServer ssh = BannerServer.ssh()) {
+            port = ssh.port();
+            first = run("-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(port));
+        }
+        assertThat(first).as("night 1, open: a baseline; %s", out).isZero();
+        assertThat(out.toString()).startsWith("nmapdiff: baseline recorded");
+
+        int second = run("-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(port));
+        assertThat(out.toString()).startsWith("nmapdiff: nothing to report; held back: 1 port not open");
+        assertThat(second).as("night 2, closed: held back, nothing to report (ndiff sees the port close)").isZero();
+
+        int third = run("-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(port));
+        assertThat(out.toString()).startsWith("nmapdiff: [medium] " + port + "/tcp ssh closed on 127.0.0.1");
+        assertThat(third).as("night 3, still closed: the closure is reported (ndiff sees no change)").isEqualTo(1);
+    }
+
     /** The system's sendmail (Debian's msmtp-mta), relaying to this test's SMTP server, as a configured MTA would. */
     private static String sendmail() {
         return "/usr/sbin/sendmail --host=127.0.0.1 --port=" + SMTP_PORT + " --tls=off --from=nmapdiff@monitor.test -t -oi";
@@ -226,7 +251,7 @@ class ScanCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("next run at");
-        assertThat(out.toString()).contains("nmapdiff: baseline recorded").contains("nmapdiff: no changes");
+        assertThat(out.toString()).contains("nmapdiff: baseline recorded").contains("nmapdiff: nothing to report");
         assertThat(run("history", dir.resolve("scans").toString())).isZero();
         assertThat(out.toString().lines().count()).isEqualTo(3);
     }
@@ -334,7 +359,7 @@ class ScanCommandTest {
         assertThat(run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test",
                 "--nmap-args", args, "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closed),
                 "--smtp-tls", "none")).as(err.toString()).isEqualTo(3);
-        assertThat(out.toString()).startsWith("nmapdiff: no changes");
+        assertThat(out.toString()).startsWith("nmapdiff: nothing to report");
         assertThat(err.toString()).contains("mail: 1 notification waits to be delivered");
     }
 

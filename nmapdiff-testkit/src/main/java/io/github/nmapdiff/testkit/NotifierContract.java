@@ -70,6 +70,24 @@ public abstract class NotifierContract {
     }
 
     @Test
+    void aNotificationWithFindingsIsDeliveredOrKeptNeverSkipped() {
+        Notifier notifier = newNotifier();
+        int before = delivered();
+        Notification found = TestNotifications.changes();
+        assertThat(found.findings()).as("the sample has findings").isNotEmpty();
+
+        Delivery delivery = notifier.send(found);
+
+        assertThat(delivery).as("what became of a notification with findings: a notifier that skips them tells nobody")
+                .isIn(Delivery.DELIVERED, Delivery.QUEUED);
+        if (delivery == Delivery.DELIVERED) {
+            assertThat(delivered() - before).as("it arrived where the notifier delivers").isEqualTo(1);
+        } else {
+            assertThat(notifier.pending()).as("a queued notification waits to be delivered").isPositive();
+        }
+    }
+
+    @Test
     void withNothingWaitingARetryDeliversNothingAndNothingIsPending() {
         Notifier notifier = newNotifier();
 

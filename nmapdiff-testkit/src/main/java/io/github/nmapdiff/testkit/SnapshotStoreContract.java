@@ -7,6 +7,9 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.spi.MemoryStore;
+import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link SnapshotStore} must do, ours and yours. Subclass it in the store's tests
  * and return a new, empty store from {@link #newStore(Clock)}; it runs on JUnit 5. It makes no
  * assumption about the form of ids, and reads a store the way the monitor does, through
- * {@link Snapshots}.
+ * {@link Snapshots}. A store that keeps the job's memory ({@link SnapshotStore#memory()}) runs
+ * {@link MemoryStoreContract} on it too.
  *
  * <pre>{@code
  * class MyStoreContractTest extends SnapshotStoreContract {
@@ -70,7 +75,7 @@ public abstract class SnapshotStoreContract {
     protected static Snapshot keep(SnapshotStore store, int day, boolean complete, String... hosts) {
         Scan scan = TestScans.scan(DAY_1.plus(Duration.ofDays(day - 1)), complete,
                 hosts.length == 0 ? new String[] {"127.0.0.1:22"} : hosts);
-        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), List.of("127.0.0.1"), List.of("-sV")));
+        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), Scope.of(List.of("127.0.0.1"), List.of("-sV"))));
     }
 
     @Test
@@ -78,7 +83,7 @@ public abstract class SnapshotStoreContract {
         SnapshotStore store = newStore();
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22,80", "127.0.0.2:");
         byte[] xml = TestScans.xml(scan);
-        Snapshot first = store.save(NewSnapshot.of(scan, xml, scan.start(), List.of("127.0.0.0/30"), List.of("-sV", "-p", "22,80")));
+        Snapshot first = store.save(NewSnapshot.of(scan, xml, scan.start(), Scope.of(List.of("127.0.0.0/30"), List.of("-sV", "-p", "22,80"))));
         Snapshot second = keep(store, 2, true);
 
         Snapshots snapshots = Snapshots.of(store);
@@ -102,7 +107,7 @@ public abstract class SnapshotStoreContract {
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
         byte[] xml = (new String(TestScans.xml(scan), java.nio.charset.StandardCharsets.UTF_8) + "<!-- nmap's own -->\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Snapshot kept = store.save(NewSnapshot.of(scan, xml, DAY_1, List.of("127.0.0.1"), List.of()));
+        Snapshot kept = store.save(NewSnapshot.of(scan, xml, DAY_1, Scope.of(List.of("127.0.0.1"), List.of())));
 
         try (InputStream in = store.openXml(kept.id())) {
             assertThat(in.readAllBytes()).isEqualTo(xml);
@@ -207,22 +212,35 @@ public abstract class SnapshotStoreContract {
     }
 
     @Test
-    void stateIsKeptBesideTheSnapshotsAndReplacedWhole() {
+    void theMemoryOfTheNetworkIfTheStoreKeepsOneOutlivesRetention() {
         SnapshotStore store = newStore();
-        assertThat(store.readState("memory")).isEmpty();
-        byte[] first = "nmapdiff-memory\t1\nhost\t192.0.2.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] second = "nmapdiff-memory\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Optional<MemoryStore> memory = store.memory();
+        if (memory.isEmpty()) {
+            return; // a store that keeps none: the monitor learns the memory from its snapshots on every run
+        }
+        Snapshot kept = keep(store, 1, true);
+        keep(store, 2, true);
+        MemoryUpdate night = MemoryStoreContract.update(1, List.of(MemoryStoreContract.fullRecord("127.0.0.1", 1)), List.of());
+        memory.get().commit(night.recording(kept.withRun(0, "nothing to report", null, List.of())));
 
-        store.writeState("memory", first);
-        assertThat(store.readState("memory")).hasValueSatisfying(b -> assertThat(b).isEqualTo(first));
-        store.writeState("memory", second);
-        assertThat(store.readState("memory")).hasValueSatisfying(b -> assertThat(b).isEqualTo(second));
-        assertThat(store.readState("other")).isEmpty();
-        assertThat(Snapshots.of(store).list()).as("state is no snapshot").isEmpty();
-
-        keep(store, 1, true);
         Snapshots.of(store).applyRetention(RetentionPolicy.keepLast(1), NOW);
-        assertThat(store.readState("memory")).as("retention leaves it").hasValueSatisfying(b -> assertThat(b).isEqualTo(second));
+
+        assertThat(store.memory().orElseThrow().head()).as("retention leaves it").contains(night.head());
+        assertThat(Snapshots.of(store).list()).as("the memory is no snapshot").hasSize(1);
+    }
+
+    @Test
+    void aLocalFileHoldsTheBytesSavedWhenTheStoreHasOne() throws Exception {
+        SnapshotStore store = newStore();
+        Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
+        byte[] xml = TestScans.xml(scan);
+        Snapshot kept = store.save(NewSnapshot.of(scan, xml, DAY_1, Scope.of(List.of("127.0.0.1"), List.of())));
+
+        Optional<java.nio.file.Path> file = store.localFile(kept.id());
+
+        if (file.isPresent()) {
+            assertThat(java.nio.file.Files.readAllBytes(file.get())).isEqualTo(xml);
+        }
     }
 
     @Test

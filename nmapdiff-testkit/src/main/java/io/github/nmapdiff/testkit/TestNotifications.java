@@ -1,20 +1,21 @@
 package io.github.nmapdiff.testkit;
 
-import io.github.nmapdiff.core.diff.ScanDiff;
-import io.github.nmapdiff.core.model.Scan;
-import io.github.nmapdiff.core.render.DiffSummary;
-import io.github.nmapdiff.core.render.NdiffText;
+import io.github.nmapdiff.core.run.Monitor;
 import io.github.nmapdiff.core.spi.Notification;
-import io.github.nmapdiff.core.spi.RunKind;
-import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.support.InMemorySnapshotStore;
+import io.github.nmapdiff.core.support.RecordingNotifier;
+import io.github.nmapdiff.core.support.ScriptedScanEngine;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Notifications as a monitor would make them, for the tests of notifiers: a baseline, a run
- * that found changes, an incomplete scan. Each is complete: snapshots, diff, ndiff's text and
- * both scans' XML.
+ * Notifications as the monitor makes them, for the tests of notifiers: a baseline, a run that
+ * found something (findings, with the memory's verdict, ndiff's diff and text), an incomplete
+ * scan. Each is made by a real {@link Monitor} run over a scripted engine and the in-memory
+ * store: snapshots, verdict, diff, ndiff's text and both scans' XML, as a notifier is given them.
  */
 public final class TestNotifications {
     /** When the baseline scan of these notifications started. */
@@ -25,20 +26,23 @@ public final class TestNotifications {
 
     /** Returns the notification of a first run: a baseline of two hosts. */
     public static Notification baseline() {
-        Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22", "127.0.0.2:80");
-        return Notification.builder(RunKind.BASELINE, "baseline recorded: 2 hosts, nothing to compare with yet",
-                snapshot("test-1", scan)).xml(TestScans.xml(scan)).build();
+        return told(ScriptedScanEngine.withScope("-sV").then(TestScans.scan(DAY_1, true, "127.0.0.1:22", "127.0.0.2:80"))).get(0);
     }
 
-    /** Returns the notification of a run that found changes: a port opened on one host, a new host. */
+    /**
+     * Returns the notification of a run that found something: a port opened on one host (high:
+     * PostgreSQL), and a new host with a port open.
+     */
     public static Notification changes() {
-        return compared(RunKind.CHANGES, TestScans.scan(DAY_1.plusSeconds(86_400), true, "127.0.0.1:22,5432", "127.0.0.2:80",
-                "127.0.0.3:443"));
+        return told(ScriptedScanEngine.withScope("-sV").then(TestScans.scan(DAY_1, true, "127.0.0.1:22", "127.0.0.2:80"))
+                .then(TestScans.scan(DAY_1.plus(Duration.ofDays(1)), true, "127.0.0.1:22,5432", "127.0.0.2:80", "127.0.0.3:443")))
+                .get(1);
     }
 
-    /** Returns the notification of an incomplete scan, compared on the hosts it reached. */
+    /** Returns the notification of an incomplete scan, compared on the hosts it reached: a port opened on one. */
     public static Notification incomplete() {
-        return compared(RunKind.INCOMPLETE, TestScans.scan(DAY_1.plusSeconds(86_400), false, "127.0.0.1:22,8080"));
+        return told(ScriptedScanEngine.withScope("-sV").then(TestScans.scan(DAY_1, true, "127.0.0.1:22", "127.0.0.2:80"))
+                .then(TestScans.scan(DAY_1.plus(Duration.ofDays(1)), false, "127.0.0.1:22,8080"))).get(1);
     }
 
     /** Returns one notification of each kind a notifier is given. */
@@ -46,23 +50,15 @@ public final class TestNotifications {
         return List.of(baseline(), changes(), incomplete());
     }
 
-    private static Notification compared(RunKind kind, Scan after) {
-        Scan before = TestScans.scan(DAY_1, true, "127.0.0.1:22", "127.0.0.2:80");
-        Scan reached = after.complete() ? before
-                : before.withHosts(before.hosts().stream().filter(h -> after.hosts().stream()
-                        .anyMatch(a -> a.addresses().equals(h.addresses()))).toList());
-        ScanDiff diff = ScanDiff.between(reached, after);
-        String summary = (kind == RunKind.INCOMPLETE ? "incomplete scan; " : "") + DiffSummary.of(diff);
-        return Notification.builder(kind, summary, snapshot("test-2", after))
-                .baseline(snapshot("test-1", before), TestScans.xml(before))
-                .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff))
-                .xml(TestScans.xml(after))
-                .warnings(kind == RunKind.INCOMPLETE ? List.of("the scan is incomplete (the time limit ran out)") : List.of())
-                .build();
-    }
-
-    private static Snapshot snapshot(String id, Scan scan) {
-        return Snapshot.builder(id, scan.start()).complete(scan.complete()).scope(List.of("127.0.0.0/29"), List.of("-sV"))
-                .hosts(scan.hosts().size()).build();
+    /** Runs the monitor once per scripted scan; returns what its notifier was told. */
+    private static List<Notification> told(ScriptedScanEngine engine) {
+        Clock clock = Clock.fixed(DAY_1.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        RecordingNotifier notifier = RecordingNotifier.named("test");
+        Monitor monitor = Monitor.builder().engine(engine).store(InMemorySnapshotStore.create(clock)).notifier(notifier)
+                .targets(List.of("127.0.0.0/29")).clock(clock).build();
+        while (engine.remaining() > 0) {
+            monitor.run();
+        }
+        return notifier.received();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.testkit;
 
 import io.github.nmapdiff.core.spi.Notifier;
+import io.github.nmapdiff.core.support.RecordingNotifier;
 import java.util.ArrayList;
 import java.util.List;
 

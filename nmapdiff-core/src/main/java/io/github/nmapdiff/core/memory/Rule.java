@@ -159,7 +159,8 @@ public final class Rule {
 
     /** Returns whether the rule's hosts and port take in a port of a host (for expectations, without a finding). */
     boolean covers(String address, String name, String portKey) {
-        return matches(Finding.newPort(HostIdentity.of(address, address, name, null), portKey, service, null, Severity.INFO, Instant.EPOCH));
+        return matches(Finding.newPort(HostIdentity.of(address, address, name, null), portKey, service, null, Severity.INFO, Instant.EPOCH,
+                Instant.EPOCH));
     }
 
     private boolean hostMatches(String address, String name) {

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.memory;
 
 import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.model.Triage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,16 +46,17 @@ public final class Rules {
     }
 
     /**
-     * Applies the rules to a run's triage.
+     * Applies the rules to what a scan found.
      *
-     * @param triage what the memory found
-     * @param memory the memory, after it absorbed the scan (for expectations that ran out)
+     * @param absorbed what the memory made of the scan, not committed yet
+     * @param memory the memory (for the ports of expectations that ran out)
      * @param today the run's day
      * @param previous the previous run's day; null for none (no reminders then)
      * @return the triage with the rules applied
      */
-    public Triage apply(Triage triage, NetworkMemory memory, LocalDate today, LocalDate previous) {
-        if (rules.isEmpty()) {
+    public Triage apply(Absorbed absorbed, NetworkMemory memory, LocalDate today, LocalDate previous) {
+        Triage triage = absorbed.triage();
+        if (rules.isEmpty() || absorbed.first()) {
             return triage;
         }
         List<Finding> kept = new ArrayList<>();
@@ -83,7 +85,7 @@ public final class Rules {
         if (previous != null) {
             for (Rule r : rules) {
                 if (r.action() == Rule.Action.EXPECT && r.until() != null && !previous.isAfter(r.until()) && today.isAfter(r.until())) {
-                    for (Finding reminder : memory.expired(r)) {
+                    for (Finding reminder : memory.expired(r, absorbed)) {
                         // a port reported tonight anyway needs no reminder
                         if (kept.stream().noneMatch(k -> k.address().equals(reminder.address()) && reminder.port().equals(k.port()))) {
                             kept.add(reminder);
@@ -98,6 +100,27 @@ public final class Rules {
         }
         counts.merge(HeldBack.Reason.RULE, held, Integer::sum);
         return Triage.of(kept, HeldBack.of(counts));
+    }
+
+    /**
+     * Returns the severity of an open port, as a finding that it opened would have it: the
+     * first severity rule that matches, else the built-in table. The inventory and the report
+     * give the severity the mail gives.
+     *
+     * @param host the host, never null
+     * @param port the port, as {@code 3389/tcp}; never null
+     * @param service the service on it; may be null
+     * @return the severity, never null
+     */
+    public Severity severityOf(io.github.nmapdiff.core.model.HostIdentity host, String port, String service) {
+        Severity builtIn = Severities.opened(port, service);
+        Finding opened = Finding.newPort(host, port, service, null, builtIn, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        for (Rule r : rules) {
+            if (r.action() == Rule.Action.SEVERITY && r.matches(opened)) {
+                return r.severityGiven();
+            }
+        }
+        return builtIn;
     }
 
     @Override

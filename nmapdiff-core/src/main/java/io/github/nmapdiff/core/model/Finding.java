@@ -106,11 +106,13 @@ public final class Finding {
      * @param service nmap's name of the service; may be null
      * @param version the product and version; may be null
      * @param severity how serious its exposure is; never null
-     * @param when when it was seen open (its first seen); never null
+     * @param firstSeen when it was first seen open (tonight, for a port never seen before); never null
+     * @param lastSeen when it was last seen open before (tonight, for a port never seen before); never null
      * @return the finding, never null
      */
-    public static Finding newPort(HostIdentity host, String port, String service, String version, Severity severity, Instant when) {
-        return builder(Kind.NEW_PORT, severity, host).port(port).service(service).after(version).seen(when, when).build();
+    public static Finding newPort(HostIdentity host, String port, String service, String version, Severity severity, Instant firstSeen,
+            Instant lastSeen) {
+        return builder(Kind.NEW_PORT, severity, host).port(port).service(service).after(version).seen(firstSeen, lastSeen).build();
     }
 
     /**

@@ -14,26 +14,31 @@ public final class HeldBack {
     /** Why a change was held back. May gain constants in a minor version. */
     public enum Reason {
         /** A host stopped answering; reported if it is still gone after the confirmation window. */
-        HOST_NOT_ANSWERING("hosts not answering, reported if still gone after the confirmation window"),
+        HOST_NOT_ANSWERING("host not answering, reported if still gone after the confirmation window",
+                "hosts not answering, reported if still gone after the confirmation window"),
         /** An open port is closed or filtered; reported if it stays so for the confirmation window. */
-        PORT_NOT_OPEN("ports not open, reported if still so after the confirmation window"),
+        PORT_NOT_OPEN("port not open, reported if still so after the confirmation window",
+                "ports not open, reported if still so after the confirmation window"),
         /** A host or port that was missing for a while is back, before its removal was confirmed. */
-        RETURNED("hosts or ports back after a short absence"),
+        RETURNED("host or port back after a short absence", "hosts or ports back after a short absence"),
         /** A host's name is missing or different; reported if the change lasts. */
-        NAME_CHANGED("host names missing or changed, reported if the change lasts"),
+        NAME_CHANGED("host name missing or changed, reported if the change lasts",
+                "host names missing or changed, reported if the change lasts"),
         /** A UDP port went between open and open|filtered. */
-        UDP_OPEN_FILTERED("UDP ports between open and open|filtered"),
+        UDP_OPEN_FILTERED("UDP port between open and open|filtered", "UDP ports between open and open|filtered"),
         /** A script's output changed only in time-like parts, or the script reports the time. */
-        VOLATILE_SCRIPT("script outputs that only tell the time"),
+        VOLATILE_SCRIPT("script output that only tells the time", "script outputs that only tell the time"),
         /** Service detection did not identify a service it identified before. */
-        SERVICE_UNIDENTIFIED("services not identified this time"),
+        SERVICE_UNIDENTIFIED("service not identified this time", "services not identified this time"),
         /** An ignore rule, or an expect rule that still holds. */
-        RULE("changes ignored by rules");
+        RULE("change ignored by rules", "changes ignored by rules");
 
-        private final String words;
+        private final String one;
+        private final String many;
 
-        Reason(String words) {
-            this.words = words;
+        Reason(String one, String many) {
+            this.one = one;
+            this.many = many;
         }
 
         /** Returns the id used in JSON: {@code host-not-answering}. */
@@ -41,9 +46,14 @@ public final class HeldBack {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
-        /** Returns the words that follow the count in a mail: {@code hosts not answering, ...}. */
+        /** Returns the words that follow a count above one in a mail: {@code hosts not answering, ...}. */
         public String words() {
-            return words;
+            return many;
+        }
+
+        /** Returns the words that follow a count: {@code 1 host not answering}, {@code 3 hosts not answering}. */
+        public String words(int count) {
+            return count == 1 ? one : many;
         }
     }
 
@@ -94,10 +104,10 @@ public final class HeldBack {
         return of(sum);
     }
 
-    /** Returns the account in words: {@code 3 hosts not answering, ...; 12 changes ignored by rules}. */
+    /** Returns the account in words: {@code 3 hosts not answering, ...; 1 change ignored by rules}. */
     public String describe() {
         StringBuilder out = new StringBuilder();
-        counts.forEach((r, n) -> out.append(out.length() == 0 ? "" : "; ").append(n).append(' ').append(r.words()));
+        counts.forEach((r, n) -> out.append(out.length() == 0 ? "" : "; ").append(n).append(' ').append(r.words(n)));
         return out.toString();
     }
 

@@ -1,26 +1,25 @@
 package io.github.nmapdiff.core.run;
 
 import io.github.nmapdiff.core.diff.ScanDiff;
+import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.spi.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one monitoring run did: what it scanned and kept, what it compared it with, what
- * changed, and what became of each notification. Immutable; made by the {@link Monitor} only,
- * so that later versions can add to it.
+ * What one monitoring run did: what it scanned and kept, what it found (its {@link Verdict},
+ * the same value its notification carries), and what became of each notification. Immutable;
+ * made by the {@link Monitor} only, so that later versions can add to it.
  */
 public final class MonitorReport {
-    private final RunKind kind;
+    private final Verdict verdict;
     private final Snapshot snapshot;
-    private final Snapshot baseline;
-    private final ScanDiff diff;
-    private final String summary;
     private final ScanResult.Outcome outcome;
     private final List<String> warnings;
     private final Map<String, Delivery> deliveries;
@@ -29,16 +28,12 @@ public final class MonitorReport {
     private final Map<String, Integer> pending;
     private final List<String> finishedEarlier;
     private final List<String> removed;
-    private final Triage triage;
 
-    MonitorReport(RunKind kind, Snapshot snapshot, Snapshot baseline, ScanDiff diff, Triage triage, String summary,
-            ScanResult.Outcome outcome, List<String> warnings, Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures,
-            Map<String, NotifierFailure> retryFailures, Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
-        this.kind = Objects.requireNonNull(kind, "kind");
+    MonitorReport(Verdict verdict, Snapshot snapshot, ScanResult.Outcome outcome, List<String> warnings,
+            Map<String, Delivery> deliveries, Map<String, NotifierFailure> failures, Map<String, NotifierFailure> retryFailures,
+            Map<String, Integer> pending, List<String> finishedEarlier, List<String> removed) {
+        this.verdict = Objects.requireNonNull(verdict, "verdict");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
-        this.baseline = baseline;
-        this.diff = diff;
-        this.summary = Objects.requireNonNull(summary, "summary");
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.warnings = List.copyOf(warnings);
         this.deliveries = Map.copyOf(deliveries);
@@ -47,40 +42,54 @@ public final class MonitorReport {
         this.pending = Map.copyOf(pending);
         this.finishedEarlier = List.copyOf(finishedEarlier);
         this.removed = List.copyOf(removed);
-        this.triage = Objects.requireNonNull(triage, "triage");
     }
 
-    /** Returns what the run found; never null. */
+    /** Returns what the run found: the same value its notification carried; never null. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** Returns the kind of run; never null. */
     public RunKind kind() {
-        return kind;
+        return verdict.kind();
     }
 
-    /** Returns the snapshot the run made; never null. */
+    /** Returns the snapshot the run made, with its run's outcome recorded; never null. */
     public Snapshot snapshot() {
         return snapshot;
     }
 
-    /** Returns the snapshot it was compared with; null when none. */
+    /** Returns the snapshot ndiff compared it with; null when none. */
     public Snapshot baseline() {
-        return baseline;
+        return verdict.baseline();
     }
 
-    /** Returns the diff; null when nothing was compared. */
-    public ScanDiff diff() {
-        return diff;
+    /** Returns ndiff's diff against the baseline; null when nothing was compared. */
+    public ScanDiff ndiff() {
+        return verdict.ndiff();
     }
 
     /**
      * Returns what the job's memory made of the scan: the findings reported, most severe first,
-     * and what was held back as noise; empty for a baseline or a new scope.
+     * and what was held back as noise; empty for a baseline.
      */
     public Triage triage() {
-        return triage;
+        return verdict.triage();
+    }
+
+    /** Returns the findings reported, most severe first; never null. */
+    public List<Finding> findings() {
+        return verdict.findings();
+    }
+
+    /** Returns whether the run has something to report. */
+    public boolean hasFindings() {
+        return verdict.hasFindings();
     }
 
     /** Returns one line for people; never null. */
     public String summary() {
-        return summary;
+        return verdict.summary();
     }
 
     /** Returns how the scan ended; never null. */
@@ -123,11 +132,6 @@ public final class MonitorReport {
         return removed;
     }
 
-    /** Returns whether ndiff found changes (for an incomplete scan: on the hosts it reached), reported or held back. */
-    public boolean hasChanges() {
-        return diff != null && !diff.changes().isEmpty();
-    }
-
     /** Returns whether the scan was complete. */
     public boolean complete() {
         return snapshot.complete();
@@ -143,6 +147,6 @@ public final class MonitorReport {
 
     @Override
     public String toString() {
-        return "MonitorReport[" + kind + ", " + snapshot.id() + ", " + summary + "]";
+        return "MonitorReport[" + verdict.kind() + ", " + snapshot.id() + ", " + verdict.summary() + "]";
     }
 }

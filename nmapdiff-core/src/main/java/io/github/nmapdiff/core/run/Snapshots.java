@@ -4,7 +4,9 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.ScanSource;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
@@ -140,40 +142,73 @@ public final class Snapshots {
     }
 
     /**
-     * Returns whether a snapshot is of a scope, or its scope is unknown (its metadata was lost):
-     * the monitor takes such a snapshot as of the scope, so that a lost file hides no change.
+     * Returns a snapshot's scan as the memory reads it: from the store's plain file when it has
+     * one (so that hosts that did not change are skipped unread), else from its bytes.
      *
-     * @param snapshot the snapshot, never null
-     * @param targets the scope's targets, never null
-     * @param arguments the scope's engine arguments, never null
-     * @return whether it counts as of the scope
+     * @param id the snapshot's id, never null
+     * @return the source, never null
+     * @throws NmapDiffException when there is no such snapshot or it cannot be read
      */
-    public static boolean inScope(Snapshot snapshot, List<String> targets, List<String> arguments) {
-        return !snapshot.scopeKnown() || snapshot.targets().equals(targets) && snapshot.arguments().equals(arguments);
+    public ScanSource source(String id) {
+        Optional<java.nio.file.Path> file = store.localFile(id);
+        return file.isPresent() ? ScanSource.of(file.get()) : ScanSource.of(readXml(id), store.location(id));
     }
 
     /**
-     * Returns a memory of a scope learned from snapshots, oldest first, without findings: what the
-     * job would know had it absorbed each of them. Snapshots of other scopes are left out, and so
-     * are those that cannot be read.
+     * Returns whether the memory has absorbed a snapshot: it absorbs them in the order taken, so
+     * those up to the last it absorbed, in this order (two scans may start in the same second);
+     * by time when that one is gone (retention).
      *
+     * @param head where the memory stands; null before its first scan
+     * @param snapshot the snapshot, never null
      * @param oldestFirst the snapshots, as {@link #list()} orders them
-     * @param targets the scope's targets, never null
-     * @param arguments the scope's engine arguments, never null
-     * @param noise how to tell noise from news, never null
-     * @return the memory, never null
+     * @return whether the memory has absorbed it
      */
-    public NetworkMemory learn(List<Snapshot> oldestFirst, List<String> targets, List<String> arguments, NoisePolicy noise) {
-        NetworkMemory memory = NetworkMemory.empty(targets, arguments);
-        for (Snapshot s : oldestFirst) {
-            if (inScope(s, targets, arguments)) {
-                try {
-                    memory.absorb(s.id(), read(s.id()), s.takenAt(), noise, true);
-                } catch (NmapDiffException e) {
-                    // left out: a scan that cannot be read teaches nothing
-                }
+    public static boolean absorbed(MemoryHead head, Snapshot snapshot, List<Snapshot> oldestFirst) {
+        if (head == null) {
+            return false;
+        }
+        if (head.through().equals(snapshot.id())) {
+            return true;
+        }
+        int through = -1;
+        int at = -1;
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            if (oldestFirst.get(i).id().equals(head.through())) {
+                through = i;
+            }
+            if (oldestFirst.get(i).id().equals(snapshot.id())) {
+                at = i;
             }
         }
-        return memory;
+        if (through >= 0 && at >= 0) {
+            return at < through;
+        }
+        return snapshot.takenAt().isBefore(head.throughTime());
+    }
+
+    /**
+     * Teaches a memory the snapshots it has not absorbed, oldest first, without telling anyone:
+     * what the job would know had it absorbed each of them. Those that cannot be read are left
+     * out.
+     *
+     * @param memory the memory, never null
+     * @param oldestFirst the snapshots, as {@link #list()} orders them
+     * @param noise how to tell noise from news, never null
+     * @return the ids of the snapshots that could not be read
+     */
+    public List<String> learn(NetworkMemory memory, List<Snapshot> oldestFirst, NoisePolicy noise) {
+        List<String> unreadable = new ArrayList<>();
+        for (Snapshot s : oldestFirst) {
+            if (absorbed(memory.head().orElse(null), s, oldestFirst)) {
+                continue;
+            }
+            try {
+                memory.absorbAndCommit(s.id(), source(s.id()), s.takenAt(), s.scope(), noise);
+            } catch (NmapDiffException e) {
+                unreadable.add(s.id());
+            }
+        }
+        return unreadable;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.spi;
 
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,15 +14,13 @@ public final class NewSnapshot {
     private final Scan scan;
     private final byte[] xml;
     private final Instant start;
-    private final List<String> targets;
-    private final List<String> arguments;
+    private final Scope scope;
 
-    private NewSnapshot(Scan scan, byte[] xml, Instant start, List<String> targets, List<String> arguments) {
+    private NewSnapshot(Scan scan, byte[] xml, Instant start, Scope scope) {
         this.scan = Objects.requireNonNull(scan, "scan");
         this.xml = Objects.requireNonNull(xml, "xml");
         this.start = Objects.requireNonNull(start, "start");
-        this.targets = List.copyOf(targets);
-        this.arguments = List.copyOf(arguments);
+        this.scope = Objects.requireNonNull(scope, "scope");
     }
 
     /**
@@ -30,12 +29,11 @@ public final class NewSnapshot {
      * @param scan the scan; never null
      * @param xml the XML to keep, exactly as the engine wrote it; never null, not to be modified afterwards
      * @param start when the scan started; never null (the scan's own start time, or the time it was run)
-     * @param targets the targets scanned; never null
-     * @param arguments the engine's arguments that decide what a scan covers; never null
+     * @param scope what the scan covers: its targets and the engine's arguments; never null
      * @return the new snapshot, never null
      */
-    public static NewSnapshot of(Scan scan, byte[] xml, Instant start, List<String> targets, List<String> arguments) {
-        return new NewSnapshot(scan, xml, start, targets, arguments);
+    public static NewSnapshot of(Scan scan, byte[] xml, Instant start, Scope scope) {
+        return new NewSnapshot(scan, xml, start, scope);
     }
 
     /** Returns the scan; never null. */
@@ -53,14 +51,19 @@ public final class NewSnapshot {
         return start;
     }
 
+    /** Returns what the scan covers; never null. */
+    public Scope scope() {
+        return scope;
+    }
+
     /** Returns the targets scanned; never null. */
     public List<String> targets() {
-        return targets;
+        return scope.targets();
     }
 
     /** Returns the engine's arguments that decide what a scan covers; never null. */
     public List<String> arguments() {
-        return arguments;
+        return scope.arguments();
     }
 
     /**
@@ -72,7 +75,7 @@ public final class NewSnapshot {
      * @return the snapshot, never null
      */
     public Snapshot toSnapshot(String id, Instant savedAt) {
-        return Snapshot.builder(id, start).savedAt(savedAt).complete(scan.complete()).scope(targets, arguments)
+        return Snapshot.builder(id, start).savedAt(savedAt).complete(scan.complete()).scope(scope)
                 .hosts(scan.hosts().size()).build();
     }
 }

@@ -6,58 +6,56 @@ import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.Triage;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * What a run tells its notifiers: what kind of run it was, a one-line summary, and for a run
- * that compared two scans, the diff, ndiff's text of it and both scans' XML. Immutable. The
- * monitor makes them; a notifier's tests make one with {@link #builder(RunKind, String, Snapshot)}
- * (or take one from the testkit), so that later versions can add to it without breaking them.
+ * What a run tells its notifiers: its {@link Verdict} (the kind of run, its findings and what
+ * was held back, ndiff's diff against the baseline), the snapshot it made, ndiff's text of the
+ * diff, both scans' XML and what the run warned of. Immutable. The monitor makes them; a
+ * notifier's tests make one with {@link #builder(Snapshot, Verdict)} (or take one from the
+ * testkit), so that later versions can add to it without breaking them.
  */
 public final class Notification {
-    private final RunKind kind;
-    private final String summary;
+    private final Verdict verdict;
     private final Snapshot snapshot;
-    private final Snapshot baseline;
-    private final ScanDiff diff;
     private final String ndiffText;
-    private final byte[] xml;
-    private final byte[] baselineXml;
+    private final Lazy xml;
+    private final Lazy baselineXml;
     private final List<String> warnings;
-    private final Triage triage;
 
     private Notification(Builder b) {
-        this.kind = b.kind;
-        this.summary = b.summary;
+        this.verdict = b.verdict;
         this.snapshot = b.snapshot;
-        this.baseline = b.baseline;
-        this.diff = b.diff;
         this.ndiffText = b.ndiffText;
         this.xml = Objects.requireNonNull(b.xml, "xml");
         this.baselineXml = b.baselineXml;
         this.warnings = List.copyOf(b.warnings);
-        this.triage = b.triage;
     }
 
     /**
-     * Starts a notification: no baseline, no diff, empty ndiff text, no warnings; the XML must be set.
+     * Starts a notification: no ndiff text, no baseline XML, no warnings; the XML must be set.
      *
-     * @param kind what the run found; never null
-     * @param summary one line for people, such as {@code 2 hosts changed: 1 port opened, ...}; never null
      * @param snapshot the snapshot the run made; never null
+     * @param verdict what the run found; never null
      * @return the builder, never null
      */
-    public static Builder builder(RunKind kind, String summary, Snapshot snapshot) {
-        return new Builder(kind, summary, snapshot);
+    public static Builder builder(Snapshot snapshot, Verdict verdict) {
+        return new Builder(snapshot, verdict);
     }
 
     /** Returns what the run found; never null. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** Returns the kind of run; never null. */
     public RunKind kind() {
-        return kind;
+        return verdict.kind();
     }
 
     /** Returns one line for people; never null. */
     public String summary() {
-        return summary;
+        return verdict.summary();
     }
 
     /** Returns the snapshot the run made; never null. */
@@ -65,14 +63,24 @@ public final class Notification {
         return snapshot;
     }
 
-    /** Returns the snapshot it was compared with; null when there was none. */
+    /** Returns the snapshot ndiff compared it with; null when there was none. */
     public Snapshot baseline() {
-        return baseline;
+        return verdict.baseline();
     }
 
-    /** Returns the diff; null when nothing was compared. */
+    /** Returns ndiff's diff against the baseline; null when nothing was compared. */
+    public ScanDiff ndiff() {
+        return verdict.ndiff();
+    }
+
+    /**
+     * Returns ndiff's diff against the baseline; null when nothing was compared.
+     *
+     * @deprecated it is ndiff's, not the findings: use {@link #ndiff()}
+     */
+    @Deprecated
     public ScanDiff diff() {
-        return diff;
+        return verdict.ndiff();
     }
 
     /** Returns the diff as ndiff's text; empty when nothing was compared. */
@@ -82,12 +90,22 @@ public final class Notification {
 
     /** Returns the new scan's XML as the engine wrote it; never null, not to be modified. */
     public byte[] xml() {
-        return xml;
+        return xml.get();
     }
 
     /** Returns the baseline's XML; null when there was none (or it could not be read). */
     public byte[] baselineXml() {
-        return baselineXml;
+        return baselineXml == null ? null : baselineXml.get();
+    }
+
+    /** Returns the size of the new scan's XML in bytes, without reading it when the run knows it. */
+    public long xmlSize() {
+        return xml.size();
+    }
+
+    /** Returns the size of the baseline's XML in bytes, without reading it when the run knows it; -1 when there is none. */
+    public long baselineXmlSize() {
+        return baselineXml == null ? -1 : baselineXml.size();
     }
 
     /** Returns what the run warned of (targets that did not resolve, a scan cut short); never null. */
@@ -97,75 +115,132 @@ public final class Notification {
 
     /**
      * Returns what the job's memory made of the scan: the findings to report, most severe
-     * first, and what it held back as noise. Empty for a baseline or a new scope.
+     * first, and what it held back as noise. Empty for a baseline.
      */
     public Triage triage() {
-        return triage;
+        return verdict.triage();
     }
 
-    /** Returns the findings to report, most severe first; a shortcut for {@code triage().findings()}. */
+    /** Returns the findings to report, most severe first; never null. */
     public List<Finding> findings() {
-        return triage.findings();
+        return verdict.findings();
     }
 
     /** Returns ndiff's typed changes between the two scans, reported or not; empty when nothing was compared. */
+    public List<Change> ndiffChanges() {
+        return verdict.ndiffChanges();
+    }
+
+    /**
+     * Returns ndiff's typed changes between the two scans, reported or not.
+     *
+     * @deprecated they are ndiff's, not the findings: use {@link #ndiffChanges()} or {@link #findings()}
+     */
+    @Deprecated
     public List<Change> changes() {
-        return diff == null ? List.of() : diff.changes();
+        return verdict.ndiffChanges();
     }
 
     @Override
     public String toString() {
-        return "Notification[" + kind + ", " + summary + ", " + snapshot.id() + "]";
+        return "Notification[" + verdict.kind() + ", " + verdict.summary() + ", " + snapshot.id() + "]";
+    }
+
+    /** Bytes given at once, or read when first asked for; their size known without reading when given. */
+    private static final class Lazy {
+        private final Supplier<byte[]> source;
+        private final long knownSize;
+        private byte[] bytes;
+        private boolean read;
+
+        Lazy(byte[] bytes) {
+            this.bytes = Objects.requireNonNull(bytes, "bytes");
+            this.source = null;
+            this.knownSize = bytes.length;
+            this.read = true;
+        }
+
+        Lazy(Supplier<byte[]> source, long size) {
+            this.source = Objects.requireNonNull(source, "source");
+            this.knownSize = size;
+        }
+
+        synchronized byte[] get() {
+            if (!read) {
+                bytes = source.get();
+                read = true;
+            }
+            return bytes;
+        }
+
+        long size() {
+            if (knownSize >= 0) {
+                return knownSize;
+            }
+            byte[] b = get();
+            return b == null ? -1 : b.length;
+        }
     }
 
     /** Builds a {@link Notification}; not thread-safe. */
     public static final class Builder {
-        private final RunKind kind;
-        private final String summary;
         private final Snapshot snapshot;
-        private Snapshot baseline;
-        private ScanDiff diff;
+        private final Verdict verdict;
         private String ndiffText = "";
-        private byte[] xml;
-        private byte[] baselineXml;
+        private Lazy xml;
+        private Lazy baselineXml;
         private List<String> warnings = List.of();
-        private Triage triage = Triage.none();
 
-        private Builder(RunKind kind, String summary, Snapshot snapshot) {
-            this.kind = Objects.requireNonNull(kind, "kind");
-            this.summary = Objects.requireNonNull(summary, "summary");
+        private Builder(Snapshot snapshot, Verdict verdict) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+            this.verdict = Objects.requireNonNull(verdict, "verdict");
         }
 
-        /** The snapshot it was compared with, and its XML (null when it could not be read). */
-        public Builder baseline(Snapshot baselineSnapshot, byte[] baselineBytes) {
-            this.baseline = baselineSnapshot;
-            this.baselineXml = baselineBytes;
-            return this;
-        }
-
-        /** The diff and ndiff's text of it. */
-        public Builder diff(ScanDiff scanDiff, String text) {
-            this.diff = scanDiff;
+        /** ndiff's text of the verdict's diff. */
+        public Builder ndiffText(String text) {
             this.ndiffText = Objects.requireNonNull(text, "text");
             return this;
         }
 
         /** The new scan's XML as the engine wrote it; required. */
         public Builder xml(byte[] bytes) {
-            this.xml = Objects.requireNonNull(bytes, "bytes");
+            this.xml = new Lazy(bytes);
+            return this;
+        }
+
+        /**
+         * The new scan's XML, read when a notifier asks for it.
+         *
+         * @param source reads the bytes; never null
+         * @param size their size, or -1 when unknown
+         * @return this builder
+         */
+        public Builder xml(Supplier<byte[]> source, long size) {
+            this.xml = new Lazy(source, size);
+            return this;
+        }
+
+        /** The baseline's XML; none when not set. */
+        public Builder baselineXml(byte[] bytes) {
+            this.baselineXml = bytes == null ? null : new Lazy(bytes);
+            return this;
+        }
+
+        /**
+         * The baseline's XML, read when a notifier asks for it.
+         *
+         * @param source reads the bytes, or gives null when they cannot be read; never null
+         * @param size their size, or -1 when unknown
+         * @return this builder
+         */
+        public Builder baselineXml(Supplier<byte[]> source, long size) {
+            this.baselineXml = new Lazy(source, size);
             return this;
         }
 
         /** What the run warned of. */
         public Builder warnings(List<String> runWarnings) {
             this.warnings = List.copyOf(runWarnings);
-            return this;
-        }
-
-        /** What the job's memory made of the scan; none when not set. */
-        public Builder triage(Triage memoryTriage) {
-            this.triage = java.util.Objects.requireNonNull(memoryTriage, "memoryTriage");
             return this;
         }
 

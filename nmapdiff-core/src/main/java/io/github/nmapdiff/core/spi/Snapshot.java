@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.model.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,11 @@ public final class Snapshot {
         return complete;
     }
 
+    /** Returns what the scan covers; {@link Scope#unknown()} when the store no longer knows (its metadata was lost). */
+    public Scope scope() {
+        return Scope.of(targets, arguments);
+    }
+
     /** Returns the targets scanned; never null; empty when the store no longer knows them (its metadata was lost). */
     public List<String> targets() {
         return targets;
@@ -101,7 +107,7 @@ public final class Snapshot {
         return hosts;
     }
 
-    /** Returns how many changes the run found against its baseline; null before the diff, or when there was none. */
+    /** Returns how many findings the run reported; null before its run was recorded, or when nothing was compared. */
     public Integer changes() {
         return changes;
     }
@@ -205,6 +211,11 @@ public final class Snapshot {
             return this;
         }
 
+        /** What the scan covers. */
+        public Builder scope(Scope covered) {
+            return scope(covered.targets(), covered.arguments());
+        }
+
         /** What the scan covers: its targets and the engine's arguments that decide the scope. */
         public Builder scope(List<String> scanTargets, List<String> scopeArguments) {
             this.targets = List.copyOf(scanTargets);
@@ -221,7 +232,7 @@ public final class Snapshot {
             return this;
         }
 
-        /** The outcome of the run's diff: the change count, the summary and the baseline's id; each may be null. */
+        /** The outcome of the run: how many findings it reported, its summary and the baseline's id; each may be null. */
         public Builder run(Integer changeCount, String runSummary, String baseline) {
             this.changes = changeCount;
             this.summary = runSummary;

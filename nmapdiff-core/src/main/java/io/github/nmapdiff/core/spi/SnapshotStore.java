@@ -94,28 +94,27 @@ public interface SnapshotStore {
     void update(Snapshot snapshot);
 
     /**
-     * Returns what the core keeps in the store beside the snapshots under a name: the
-     * job's memory of the network ({@code memory}), which outlives retention. A store that
-     * keeps none (the default) makes the core rebuild the memory from the snapshots it holds
-     * on every run, and forget what retention removed.
+     * Returns where this store keeps the job's memory of the network, which outlives retention:
+     * a host seen a year ago is not new when it answers again. A store that keeps none (the
+     * default) makes the core learn the memory again from the snapshots it holds on every run,
+     * forgetting what retention removed.
      *
-     * @param name a short name of lower-case letters, digits and dashes, never null
-     * @return the bytes last written under the name, or empty when none were
-     * @throws io.github.nmapdiff.core.NmapDiffException when they cannot be read
+     * @return the memory's store, or empty when this store keeps none
      */
-    default Optional<byte[]> readState(String name) {
+    default Optional<MemoryStore> memory() {
         return Optional.empty();
     }
 
     /**
-     * Keeps bytes under a name, replacing what was kept under it: all or nothing, as
-     * {@link #save} does. Does nothing by default (see {@link #readState}).
+     * Returns a plain (not compressed) file that holds a snapshot's XML, for a reader that can
+     * then skip what did not change instead of reading it all; empty (the default) when there is
+     * none, and the core reads {@link #openXml}.
      *
-     * @param name a short name of lower-case letters, digits and dashes, never null
-     * @param bytes the bytes, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when they cannot be kept
+     * @param id the snapshot's id, never null
+     * @return the file, or empty
      */
-    default void writeState(String name, byte[] bytes) {
+    default Optional<java.nio.file.Path> localFile(String id) {
+        return Optional.empty();
     }
 
     /**

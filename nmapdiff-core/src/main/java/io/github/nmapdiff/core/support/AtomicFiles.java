@@ -121,6 +121,86 @@ public final class AtomicFiles {
         forceFolder(target.toAbsolutePath().getParent());
     }
 
+    /** What a streamed write writes. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out where to write it, buffered; not to be closed
+         * @throws IOException when it cannot be written
+         */
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file as {@link #writeAtomically(Path, byte[], Access)} does, from content written
+     * as a stream, so that a large file need not be held in memory first.
+     *
+     * @throws IOException when it cannot be written; the target is then as it was and no temporary file is left
+     */
+    public static void writeAtomically(Path target, Access access, Content content) throws IOException {
+        Path temporary = temporaryFor(target);
+        Files.deleteIfExists(temporary);
+        try {
+            try (FileChannel channel = openNew(temporary, access)) {
+                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Opens a file to read, only if it is a regular file and not through a link: a planted link
+     * (to {@code /dev/zero}, to a FIFO) or a FIFO at the name is refused, never read from or
+     * waited on.
+     *
+     * @throws IOException when it is not a regular file or cannot be opened
+     */
+    public static FileChannel openToRead(Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+                java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + " is not a regular file (" + (attributes.isSymbolicLink() ? "a symbolic link"
+                    : attributes.isDirectory() ? "a folder" : "a device or a pipe") + "); nmapdiff reads only the files it wrote");
+        }
+        return FileChannel.open(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Opens a file to append to, creating it with the access's permissions, never through a
+     * link; a name that holds anything but a regular file is refused.
+     *
+     * @throws IOException when it cannot be opened
+     */
+    public static FileChannel openToAppend(Path file, Access access) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " is not a regular file; nmapdiff writes only its own files");
+        }
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            return FileChannel.open(file, options, attribute(access.filePermissions()));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(file, options);
+        }
+    }
+
     /** Returns the temporary file a write of {@code target} uses. */
     public static Path temporaryFor(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".tmp");

@@ -9,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.HostRecord;
+import io.github.nmapdiff.core.support.InMemoryMemoryStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,10 +33,15 @@ class NetworkMemoryPropertiesTest {
     private record Night(Scan scan, Set<String> answering, Set<String> open, Set<String> openOrMaybe) {
     }
 
+    /** One host's part of a night: its line, and what it says of the host. */
+    private record Seen(String spec, boolean answered, Set<String> open, Set<String> maybe) {
+    }
+
     private static List<Night> month(long seed) {
         Random random = new Random(seed);
         int nights = 3 + random.nextInt(20);
         List<Night> month = new ArrayList<>();
+        Map<String, Seen> before = new HashMap<>();
         for (int n = 1; n <= nights; n++) {
             List<String> specs = new ArrayList<>();
             Set<String> answering = new HashSet<>();
@@ -44,52 +51,68 @@ class NetworkMemoryPropertiesTest {
                 if (random.nextInt(10) == 0) {
                     continue; // not in the scan at all
                 }
-                StringBuilder spec = new StringBuilder(host).append(' ').append(NAMES[random.nextInt(NAMES.length)]);
-                boolean up = random.nextInt(5) > 0;
-                for (String port : PORTS) {
-                    if (!up) {
-                        continue;
-                    }
-                    int roll = random.nextInt(6);
-                    String state = roll < 3 ? "open" : roll < 4 ? "closed" : roll < 5 && port.endsWith("udp") ? "open|filtered" : null;
-                    if (state == null) {
-                        continue;
-                    }
-                    spec.append(' ').append(port).append(':').append(state).append(":svc").append(port.charAt(0));
-                    if (!state.equals("open|filtered")) {
-                        answering.add(host); // an open|filtered port alone is no answer
-                    }
-                    if (state.equals("open")) {
-                        open.add(host + "|" + port);
-                    }
-                    if (!state.equals("closed")) {
-                        maybe.add(host + "|" + port);
-                    }
+                // most hosts, most nights, look as they did: the nightly job skips them unread
+                Seen seen = before.containsKey(host) && random.nextInt(3) > 0 ? before.get(host) : seen(host, random);
+                before.put(host, seen);
+                specs.add(seen.spec());
+                if (seen.answered()) {
+                    answering.add(host);
+                    maybe.addAll(seen.maybe()); // open|filtered is evidence of a port only on a host that answered
                 }
-                specs.add(spec.toString());
+                open.addAll(seen.open());
             }
-            // open|filtered is evidence of a port only on a host that answered (a host with nothing else did not)
-            maybe.removeIf(p -> !answering.contains(p.substring(0, p.indexOf('|'))));
             boolean complete = random.nextInt(7) > 0;
             month.add(new Night(Nights.scan(n, complete, specs.toArray(String[]::new)), answering, open, maybe));
         }
         return month;
     }
 
+    private static Seen seen(String host, Random random) {
+        StringBuilder spec = new StringBuilder(host).append(' ').append(NAMES[random.nextInt(NAMES.length)]);
+        boolean up = random.nextInt(5) > 0;
+        boolean answered = false;
+        Set<String> open = new HashSet<>();
+        Set<String> maybe = new HashSet<>();
+        for (String port : PORTS) {
+            if (!up) {
+                continue;
+            }
+            int roll = random.nextInt(6);
+            String state = roll < 3 ? "open" : roll < 4 ? "closed" : roll < 5 && port.endsWith("udp") ? "open|filtered" : null;
+            if (state == null) {
+                continue;
+            }
+            spec.append(' ').append(port).append(':').append(state).append(":svc").append(port.charAt(0));
+            if (!state.equals("open|filtered")) {
+                answered = true; // an open|filtered port alone is no answer
+            }
+            if (state.equals("open")) {
+                open.add(host + "|" + port);
+            }
+            if (!state.equals("closed")) {
+                maybe.add(host + "|" + port);
+            }
+        }
+        return new Seen(spec.toString(), answered, open, maybe);
+    }
+
     @Test
     void noOpenPortIsEverHiddenAndNoRemovalComesBeforeItsConfirmation() {
         qt().withExamples(400).forAll(longs().all(), integers().between(1, 3)).checkAssert((seed, confirm) -> {
             List<Night> month = month(seed);
-            NetworkMemory memory = NetworkMemory.empty(List.of("192.0.2.0/29"), List.of("-Pn"));
+            NetworkMemory memory = NetworkMemory.inMemory();
             NoisePolicy policy = NoisePolicy.defaults().confirmAfter(confirm);
             Set<String> told = new HashSet<>();
             Map<String, Integer> lastOpen = new HashMap<>();
             Map<String, Integer> lastAnswered = new HashMap<>();
+            boolean baselineDone = false;
             for (int n = 0; n < month.size(); n++) {
                 Night night = month.get(n);
-                Triage triage = memory.absorb("s" + n, night.scan, night.scan.start(), policy, n == 0);
-                if (n == 0) {
+                Triage triage = memory.absorbAndCommit("s" + n, Nights.indexed(night.scan), night.scan.start(), Nights.SCOPE, policy);
+                if (!baselineDone) {
+                    // up to the first complete scan, the memory learns: that is the baseline, which reports nothing
                     told.addAll(night.open);
+                    baselineDone = night.scan.complete();
                 }
                 for (String p : night.openOrMaybe) {
                     lastOpen.put(p, n);
@@ -134,17 +157,57 @@ class NetworkMemoryPropertiesTest {
     void aMemoryKeptNightByNightIsTheMemoryRebuiltFromTheScans() {
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             List<Night> month = month(seed);
-            NetworkMemory kept = NetworkMemory.empty(List.of("192.0.2.0/29"), List.of("-Pn"));
+            InMemoryMemoryStore store = InMemoryMemoryStore.create();
             for (int n = 0; n < month.size(); n++) {
-                kept.absorb("s" + n, month.get(n).scan, month.get(n).scan.start(), NoisePolicy.defaults(), n == 0);
-                kept = NetworkMemory.parse(kept.toBytes()); // as the store keeps it between runs
+                // a memory over the store each night, as each run opens it
+                NetworkMemory.over(store).absorbAndCommit("s" + n, Nights.indexed(month.get(n).scan), month.get(n).scan.start(),
+                        Nights.SCOPE, NoisePolicy.defaults());
             }
-            NetworkMemory rebuilt = NetworkMemory.empty(List.of("192.0.2.0/29"), List.of("-Pn"));
+            NetworkMemory rebuilt = NetworkMemory.inMemory();
             for (int n = 0; n < month.size(); n++) {
-                rebuilt.absorb("s" + n, month.get(n).scan, month.get(n).scan.start(), NoisePolicy.defaults(), true);
+                rebuilt.absorbAndCommit("s" + n, Nights.indexed(month.get(n).scan), month.get(n).scan.start(), Nights.SCOPE,
+                        NoisePolicy.defaults());
             }
 
-            assertThat(new String(kept.toBytes())).isEqualTo(new String(rebuilt.toBytes()));
+            assertThat(NetworkMemory.over(store).sameAs(rebuilt)).isTrue();
         });
+    }
+
+    /**
+     * Skipping the hosts a scan lists as the memory last absorbed them changes nothing: the
+     * memory is the one that absorbs every host of every scan in full.
+     */
+    @Test
+    void skippingHostsThatDidNotChangeChangesNothing() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            List<Night> month = month(seed);
+            NetworkMemory skipping = NetworkMemory.inMemory();
+            NetworkMemory full = NetworkMemory.inMemory();
+            for (int n = 0; n < month.size(); n++) {
+                Scan scan = month.get(n).scan;
+                Absorbed absorbed = skipping.absorbCommitted("s" + n, Nights.indexed(scan), scan.start(), Nights.SCOPE,
+                        NoisePolicy.defaults());
+                Triage a = absorbed.triage();
+                SKIPPED.addAndGet(scan.hosts().size() - absorbed.hostsRead());
+                Triage b = full.absorbAndCommit("s" + n, Nights.parsed(scan), scan.start(), Nights.SCOPE, NoisePolicy.defaults());
+                assertThat(a).as("night %d", n).isEqualTo(b);
+            }
+            assertThat(withoutDigests(skipping)).isEqualTo(withoutDigests(full));
+            assertThat(skipping.hosts()).isEqualTo(full.hosts());
+        });
+        assertThat(SKIPPED.get()).as("hosts skipped unread over all the months").isPositive();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SKIPPED = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The records as the memory reads them (a host not written since the last complete scan
+     * counts as seen by it), without the digests that only the pass over the bytes gives.
+     */
+    private static List<HostRecord> withoutDigests(NetworkMemory memory) {
+        List<HostRecord> all = new ArrayList<>();
+        java.time.Instant lastComplete = memory.head().map(h -> h.lastCompleteAt()).orElse(null);
+        memory.store().forEachHost(r -> all.add(HostMemory.of(r, lastComplete).toRecord().toBuilder().observation(null, null).build()));
+        return all;
     }
 }

@@ -9,17 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmapdiff.core.model.Scan;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NetworkMemoryTest {
-    private final NetworkMemory memory = NetworkMemory.empty(List.of("192.0.2.0/24"), List.of("-Pn", "-sV"));
+    private final NetworkMemory memory = NetworkMemory.inMemory();
     private int nights;
 
-    /** Absorbs the next night; the first one silently, as a baseline. */
+    /** Absorbs the next night, as the nightly job reads it; the first one is a baseline, that reports nothing. */
     private Triage next(Scan scan) {
         nights++;
-        return memory.absorb("s" + nights, scan, scan.start(), NoisePolicy.defaults(), nights == 1);
+        return memory.absorbAndCommit("s" + nights, Nights.indexed(scan), scan.start(), Nights.SCOPE, NoisePolicy.defaults());
     }
 
     private Triage next(String... hosts) {
@@ -163,14 +162,27 @@ class NetworkMemoryTest {
     }
 
     @Test
-    void theMemoryReadsBackAsItWasWritten() {
-        next("192.0.2.10 db\tweird\\name 22/tcp:open:ssh:OpenSSH_9.2:ssh-hostkey=2048_aa:bb", "2001:db8::1 - 443/tcp:open:https");
-        next("192.0.2.10 - 22/tcp:open:ssh:OpenSSH_9.2");
+    void theMemoryOfTheFirstVersionIsReadWithEverythingItKnew() {
+        String old = String.join("\n", "nmapdiff-memory\t1", "scope\t192.0.2.0/24\t-Pn\u001f-sV",
+                "through\ts2\t2026-11-02T02:00:00Z",
+                "night\ts1\t2026-11-01T02:00:00Z\t1\t1\t\t", "night\ts2\t2026-11-02T02:00:00Z\t1\t0\tmedium=1\tport-not-open=1",
+                "host\t192.0.2.10\tdb\\tweird\t2026-10-01T02:00:00Z\t2026-11-02T02:00:00Z\t1\t0\t1\t\\N\t1\t\\N",
+                "hnoise\tname-changed\t1", "event\t2026-10-01T02:00:00Z\tport-opened\t22/tcp\tssh\t\\N\tOpenSSH 9.2",
+                "port\t22/tcp\t2026-10-01T02:00:00Z\t2026-11-02T02:00:00Z\t1\t0\tssh\tOpenSSH 9.2\t\\N", "");
 
-        NetworkMemory read = NetworkMemory.parse(memory.toBytes());
-        assertThat(read).isEqualTo(memory);
-        assertThat(read.through()).isEqualTo("s2");
-        assertThat(read.targets()).containsExactly("192.0.2.0/24");
-        assertThatThrownBy(() -> NetworkMemory.parse("garbage\n".getBytes())).hasMessageStartingWith("line 1:");
+        LegacyMemory.Contents read = LegacyMemory.read(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read.head().through()).isEqualTo("s2");
+        assertThat(read.head().scope().targets()).containsExactly("192.0.2.0/24");
+        assertThat(read.head().scope().arguments()).containsExactly("-Pn", "-sV");
+        assertThat(read.nights()).extracting(n -> n.heldBack().total()).containsExactly(0, 1);
+        assertThat(read.hosts()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("db\tweird");
+            assertThat(h.firstSeen()).isEqualTo(java.time.Instant.parse("2026-10-01T02:00:00Z"));
+            assertThat(h.attributes()).containsEntry("pending-name", "").containsEntry("name-misses", "1");
+            assertThat(h.ports()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("OpenSSH 9.2"));
+        });
+        assertThat(read.events()).singleElement().satisfies(e -> assertThat(e.event().kind()).isEqualTo(Finding.Kind.NEW_PORT));
+        assertThatThrownBy(() -> LegacyMemory.read("garbage\n".getBytes())).hasMessageStartingWith("line 1:");
     }
 }

@@ -12,7 +12,12 @@ import io.github.nmapdiff.core.model.OsDetection;
 import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Protocol;
+import io.github.nmapdiff.core.model.ExitStatus;
+import io.github.nmapdiff.core.model.RunStats;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.xml.NmapXmlWriter;
+import java.math.BigDecimal;
 import io.github.nmapdiff.core.model.ScriptResult;
 import io.github.nmapdiff.core.model.Service;
 import java.time.Duration;
@@ -41,8 +46,34 @@ final class Nights {
         for (String spec : hosts) {
             list.add(host(spec));
         }
+        RunStats stats = complete ? new RunStats(night(night).plusSeconds(60), null, new BigDecimal("60.00"), null, ExitStatus.SUCCESS,
+                null, list.size(), 0, list.size()) : null;
         return new Scan("nmap", "nmap -Pn -sV", "7.93", "1.05", night(night), null, List.of(), 0, 0, List.of(), list, List.of(),
-                null, complete);
+                stats, complete);
+    }
+
+    /** What the scope of these nights is. */
+    static final Scope SCOPE = Scope.of(List.of("192.0.2.0/24", "2001:db8::/32"), List.of("-Pn", "-sV"));
+
+    /**
+     * The scan as nmap's XML, read by the pass over its bytes as the nightly job reads a scan:
+     * hosts with digests, skipped when the memory absorbed them the same. An incomplete scan is
+     * cut before its end, as nmap leaves it.
+     */
+    static ScanSource indexed(Scan scan) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new NmapXmlWriter().write(scan, out);
+        byte[] bytes = out.toByteArray();
+        if (!scan.complete()) {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            bytes = text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return ScanSource.of(bytes, "night");
+    }
+
+    /** The scan as it is: no digests, every host absorbed in full. */
+    static ScanSource parsed(Scan scan) {
+        return ScanSource.of(scan);
     }
 
     static Scan scan(int night, String... hosts) {

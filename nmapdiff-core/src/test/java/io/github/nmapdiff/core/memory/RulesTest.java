@@ -17,10 +17,10 @@ class RulesTest {
 
     /** What a night on which these ports open on these hosts finds, with rules applied. */
     private static Triage opened(Rules rules, String... after) {
-        NetworkMemory memory = NetworkMemory.empty(List.of("192.0.2.0/24"), List.of());
-        memory.absorb("s1", scan(1, "192.0.2.1 22/tcp:open:ssh", "198.51.100.7 22/tcp:open:ssh", "2001:db8::5 22/tcp:open:ssh"),
-                Nights.night(1), NoisePolicy.defaults(), true);
-        Triage t = memory.absorb("s2", scan(2, after), Nights.night(2), NoisePolicy.defaults(), false);
+        NetworkMemory memory = NetworkMemory.inMemory();
+        memory.absorbAndCommit("s1", Nights.indexed(scan(1, "192.0.2.1 22/tcp:open:ssh", "198.51.100.7 22/tcp:open:ssh",
+                "2001:db8::5 22/tcp:open:ssh")), Nights.night(1), Nights.SCOPE, NoisePolicy.defaults());
+        Absorbed t = memory.absorb("s2", Nights.indexed(scan(2, after)), Nights.night(2), Nights.SCOPE, NoisePolicy.defaults());
         return rules.apply(t, memory, DAY_2, DAY_2.minusDays(1));
     }
 
@@ -43,10 +43,11 @@ class RulesTest {
         Rules rules = Rules.of(List.of(expected));
         assertThat(opened(rules, "192.0.2.1 22/tcp:open:ssh 3389/tcp:open:ms-wbt-server").findings()).isEmpty();
 
-        NetworkMemory memory = NetworkMemory.empty(List.of("192.0.2.0/24"), List.of());
-        memory.absorb("s1", scan(1, "192.0.2.1 3389/tcp:open:ms-wbt-server"), Nights.night(1), NoisePolicy.defaults(), true);
-        Triage quiet = memory.absorb("s2", scan(2, "192.0.2.1 3389/tcp:open:ms-wbt-server"), Nights.night(2), NoisePolicy.defaults(),
-                false);
+        NetworkMemory memory = NetworkMemory.inMemory();
+        memory.absorbAndCommit("s1", Nights.indexed(scan(1, "192.0.2.1 3389/tcp:open:ms-wbt-server")), Nights.night(1), Nights.SCOPE,
+                NoisePolicy.defaults());
+        Absorbed quiet = memory.absorb("s2", Nights.indexed(scan(2, "192.0.2.1 3389/tcp:open:ms-wbt-server")), Nights.night(2),
+                Nights.SCOPE, NoisePolicy.defaults());
         assertThat(rules.apply(quiet, memory, LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 29)).findings()).isEmpty();
         assertThat(rules.apply(quiet, memory, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 11, 30)).findings())
                 .extracting(Finding::toString)

@@ -9,6 +9,8 @@ import io.github.nmapdiff.core.model.PortKey;
 import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.ScanSource;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
@@ -80,9 +82,10 @@ class DiffJsonAndSummaryTest {
                 .containsExactly("service-changed low", "port-opened medium", "host-removed medium");
         assertThat(plain.has("findings")).isFalse();
 
-        NetworkMemory memory = NetworkMemory.empty(List.of("127.0.0.1"), List.of());
-        memory.absorb("a", diff.before(), diff.before().start(), NoisePolicy.defaults(), true);
-        Triage triage = memory.absorb("b", diff.after(), diff.after().start(), NoisePolicy.defaults(), false);
+        NetworkMemory memory = NetworkMemory.inMemory();
+        Scope scope = Scope.of(List.of("127.0.0.1"), List.of());
+        memory.absorbAndCommit("a", ScanSource.of(diff.before()), diff.before().start(), scope, NoisePolicy.defaults());
+        Triage triage = memory.absorbAndCommit("b", ScanSource.of(diff.after()), diff.after().start(), scope, NoisePolicy.defaults());
         JsonNode run = new ObjectMapper().readTree(DiffJson.render(diff, triage));
 
         assertThat(run.get("version").asInt()).as("additive within version 1").isEqualTo(1);

@@ -45,14 +45,14 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public Delivery send(Notification notification) {
-        if (notification.diff() == null) {
+        if (notification.ndiff() == null) {
             return Delivery.SKIPPED;
         }
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "nmapdiff")
-                .POST(HttpRequest.BodyPublishers.ofString(DiffJson.render(notification.diff(), notification.triage())))
+                .POST(HttpRequest.BodyPublishers.ofString(DiffJson.render(notification.ndiff(), notification.triage())))
                 .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

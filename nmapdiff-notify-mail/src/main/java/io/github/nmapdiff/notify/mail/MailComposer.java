@@ -82,7 +82,7 @@ final class MailComposer {
      * counts of ndiff's changes for a notification without findings.
      */
     static String subject(Notification n) {
-        List<Change> changes = n.changes();
+        List<Change> changes = n.ndiffChanges();
         long hosts = changes.stream().map(Change::host).filter(Objects::nonNull).map(HostRef::name).distinct().count();
         String counts = changes.size() + (changes.size() == 1 ? " change" : " changes") + " on " + hosts + (hosts == 1 ? " host" : " hosts");
         if (n.triage().hasFindings()) {
@@ -375,7 +375,7 @@ final class MailComposer {
         for (String w : n.warnings()) {
             b.append("<p><strong>Warning:</strong> ").append(Html.escape(w)).append("</p>\n");
         }
-        List<Change> changes = triaged(n) ? List.of() : n.changes();
+        List<Change> changes = triaged(n) ? List.of() : n.ndiffChanges();
         List<Exposed> inventory = inventory(n);
         if (!inventory.isEmpty()) {
             b.append("<p>").append(Html.escape(inventoryLine(inventory))).append(".</p>\n<table border=\"1\" cellpadding=\"4\""
@@ -472,8 +472,8 @@ final class MailComposer {
      * that line gives ("Not shown: 4999 closed ports"), in the scan before or after.
      */
     static String notShown(Notification n, HostRef host, boolean before) {
-        if (n.diff() != null) {
-            for (HostDiff hd : n.diff().hosts()) {
+        if (n.ndiff() != null) {
+            for (HostDiff hd : n.ndiff().hosts()) {
                 Host side = before ? hd.before() : hd.after();
                 Host other = before ? hd.after() : hd.before();
                 Host named = other != null ? other : side;

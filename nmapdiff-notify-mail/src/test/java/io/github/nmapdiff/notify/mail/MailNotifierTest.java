@@ -3,6 +3,8 @@ package io.github.nmapdiff.notify.mail;
 import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.ScanSource;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.model.Triage;
@@ -28,6 +30,7 @@ import io.github.nmapdiff.core.render.DiffSummary;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Verdict;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.testing.BannerServer;
 import io.github.nmapdiff.testkit.TestScans;
@@ -99,18 +102,25 @@ class MailNotifierTest {
                 .run(null, "baseline", null).finished(true).build();
         Snapshot snapshot = Snapshot.builder("20261102T020000Z", after.start()).scope(List.of("127.0.0.0/24"), List.of("-sV"))
                 .hosts(2).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
-        return Notification.builder(RunKind.CHANGES, DiffSummary.of(diff), snapshot).baseline(baseline, TestScans.xml(before))
-                .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after)).build();
+        return Notification.builder(snapshot, Verdict.given(RunKind.CHANGES, DiffSummary.of(diff), baseline, diff, Triage.none()))
+                .baselineXml(TestScans.xml(before))
+                .ndiffText(NdiffText.of(false, ZoneOffset.UTC).render(diff))
+                .xml(TestScans.xml(after)).build();
     }
 
     /** The same night, as the job's memory tells it: what opened, by severity. */
     private static Notification triaged() {
         Notification n = changes();
-        NetworkMemory memory = NetworkMemory.empty(List.of("127.0.0.0/24"), List.of("-sV"));
-        memory.absorb("20261101T020000Z", TestScans.scan(DAY_1, true, "127.0.0.1:22"), DAY_1, NoisePolicy.defaults(), true);
-        Triage triage = memory.absorb("20261102T020000Z", n.diff().after(), DAY_1.plusSeconds(86_400), NoisePolicy.defaults(), false);
-        return Notification.builder(RunKind.CHANGES, "x", n.snapshot()).baseline(n.baseline(), n.baselineXml())
-                .diff(n.diff(), n.ndiffText()).xml(n.xml()).triage(triage).build();
+        NetworkMemory memory = NetworkMemory.inMemory();
+        Scope scope = Scope.of(List.of("127.0.0.0/24"), List.of("-sV"));
+        memory.absorbAndCommit("20261101T020000Z", ScanSource.of(TestScans.scan(DAY_1, true, "127.0.0.1:22")), DAY_1, scope,
+                NoisePolicy.defaults());
+        Triage triage = memory.absorbAndCommit("20261102T020000Z", ScanSource.of(n.ndiff().after()), DAY_1.plusSeconds(86_400), scope,
+                NoisePolicy.defaults());
+        return Notification.builder(n.snapshot(), Verdict.given(RunKind.CHANGES, "x", n.baseline(), n.ndiff(), triage))
+                .baselineXml(n.baselineXml())
+                .ndiffText(n.ndiffText())
+                .xml(n.xml()).build();
     }
 
     @Test
@@ -141,7 +151,7 @@ class MailNotifierTest {
     void theBaselineMailListsTheInventoryItRecordedAndAttachesAllOfIt() throws Exception {
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22,5432", "127.0.0.2:8080");
         Snapshot snapshot = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.0/24"), List.of("-sV")).hosts(2).build();
-        Notification baseline = Notification.builder(RunKind.BASELINE, "baseline recorded: 2 hosts", snapshot)
+        Notification baseline = Notification.builder(snapshot, Verdict.given(RunKind.BASELINE, "baseline recorded: 2 hosts", null, null, Triage.none()))
                 .xml(TestScans.xml(scan)).build();
 
         jakarta.mail.internet.MimeMessage message = MailNotifier.of(config().build()).composer().compose(baseline);
@@ -160,8 +170,8 @@ class MailNotifierTest {
     void aHostileNameInTheSubjectIsOneShortLineWithoutControlsOrDirectionMarks() {
         Notification n = triaged();
         Finding evil = n.findings().stream().filter(f -> f.address().equals("127.0.0.66")).findFirst().orElseThrow();
-        Notification first = Notification.builder(RunKind.CHANGES, "x", n.snapshot()).xml(n.xml())
-                .triage(Triage.of(List.of(evil.withSeverity(Severity.HIGH)), HeldBack.none())).build();
+        Notification first = Notification.builder(n.snapshot(), Verdict.given(RunKind.CHANGES, "x", null, null, Triage.of(List.of(evil.withSeverity(Severity.HIGH)), HeldBack.none())))
+                .xml(n.xml()).build();
 
         String subject = MailComposer.subject(first);
 
@@ -269,10 +279,12 @@ class MailNotifierTest {
     @Test
     void subjectsSayWhatKindOfRunItWas() {
         Notification n = changes();
-        assertThat(MailComposer.subject(Notification.builder(RunKind.BASELINE, "baseline", n.snapshot()).xml(n.xml()).build()))
+        assertThat(MailComposer.subject(Notification.builder(n.snapshot(), Verdict.given(RunKind.BASELINE, "baseline", null, null, Triage.none()))
+                .xml(n.xml()).build()))
                 .isEqualTo("nmapdiff: baseline recorded (2 hosts)");
-        assertThat(MailComposer.subject(Notification.builder(RunKind.INCOMPLETE, "x", n.snapshot()).baseline(n.baseline(), null)
-                .diff(n.diff(), n.ndiffText()).xml(n.xml()).build())).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
+        assertThat(MailComposer.subject(Notification.builder(n.snapshot(), Verdict.given(RunKind.INCOMPLETE, "x", n.baseline(), n.ndiff(), Triage.none()))
+                .ndiffText(n.ndiffText())
+                .xml(n.xml()).build())).isEqualTo("nmapdiff: INCOMPLETE scan, 3 changes on 2 hosts");
     }
 
     private static List<Path> eml(Path folder) throws IOException {

@@ -9,7 +9,9 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.Delivery;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Verdict;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.testkit.TestScans;
 import java.nio.file.Files;
@@ -49,7 +51,8 @@ class MailOutboxTest {
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
         Snapshot snapshot = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.1"), List.of("-sV")).hosts(1)
                 .run(null, "baseline", null).build();
-        return Notification.builder(RunKind.BASELINE, "baseline recorded: 1 host", snapshot).diff(null, ndiff)
+        return Notification.builder(snapshot, Verdict.given(RunKind.BASELINE, "baseline recorded: 1 host", null, null, Triage.none()))
+                .ndiffText(ndiff)
                 .xml(xml == null ? TestScans.xml(scan) : xml).build();
     }
 

@@ -8,7 +8,9 @@ import io.github.nmapdiff.core.diff.ScanDiff;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.render.DiffSummary;
 import io.github.nmapdiff.core.render.NdiffText;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.Verdict;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.testkit.TestScans;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
@@ -42,8 +44,10 @@ class MailReadabilityTest {
                 .run(null, "baseline", null).finished(true).build();
         Snapshot snapshot = Snapshot.builder("20261102T020000Z", after.start()).scope(List.of("127.0.0.1"), List.of("-sV"))
                 .hosts(1).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
-        return Notification.builder(RunKind.CHANGES, DiffSummary.of(diff), snapshot).baseline(baseline, TestScans.xml(before))
-                .diff(diff, NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after)).build();
+        return Notification.builder(snapshot, Verdict.given(RunKind.CHANGES, DiffSummary.of(diff), baseline, diff, Triage.none()))
+                .baselineXml(TestScans.xml(before))
+                .ndiffText(NdiffText.of(false, ZoneOffset.UTC).render(diff))
+                .xml(TestScans.xml(after)).build();
     }
 
     @Test
@@ -87,8 +91,11 @@ class MailReadabilityTest {
         io.github.nmapdiff.core.testing.Tool.require("chromium");
         Notification n = opened();
         String longLine = "|_banner: " + "<b>very-long-banner</b>-".repeat(60) + "\n";
-        Notification wide = Notification.builder(n.kind(), n.summary(), n.snapshot()).baseline(n.baseline(), n.baselineXml())
-                .diff(n.diff(), n.ndiffText() + longLine).xml(n.xml()).warnings(n.warnings()).build();
+        Notification wide = Notification.builder(n.snapshot(), Verdict.given(n.kind(), n.summary(), n.baseline(), n.ndiff(), Triage.none()))
+                .baselineXml(n.baselineXml())
+                .ndiffText(n.ndiffText() + longLine)
+                .xml(n.xml())
+                .warnings(n.warnings()).build();
         MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(dir.resolve("outbox"))
                 .sendmail(List.of("/nonexistent")).build());
         jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) ((jakarta.mail.Multipart) mail.composer().compose(wide).getContent())

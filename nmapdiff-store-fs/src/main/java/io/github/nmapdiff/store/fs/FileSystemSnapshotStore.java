@@ -7,6 +7,7 @@ import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
  * DIR/scan-20261128T020001Z.xml      the bytes nmap wrote, named by scan start (UTC)
  * DIR/scan-20261128T020001Z.json     what nmapdiff knows of it: complete, targets, arguments, changes
  * DIR/scan-20261101T020001Z.xml.gz   an older snapshot, compressed
+ * DIR/memory.dat, DIR/memory.log     the job's memory of the network: a base and the nights since
  * DIR/.nmapdiff.lock                 held by the run that uses the folder
  * </pre>
  *
@@ -73,21 +75,21 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     /** What else may live in the folder without being a problem. */
     /** Where the scans under way write, so that the next run finds what a killed one left. */
     public static final String RUNNING_FOLDER = ".running";
-    private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties", RUNNING_FOLDER);
-    /** What the core keeps beside the snapshots: {@code state-memory.txt}, the job's memory of the network. */
-    private static final Pattern STATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
-    private static final Pattern STATE_FILE = Pattern.compile("state-" + STATE_NAME.pattern() + "\\.txt");
+    private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties", RUNNING_FOLDER,
+            FileSystemMemoryStore.BASE, FileSystemMemoryStore.LOG, FileSystemMemoryStore.LEGACY);
 
     private final Path folder;
     private final Clock clock;
     private final AtomicFiles.Access access;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final NmapXmlReader reader = new NmapXmlReader();
+    private final FileSystemMemoryStore memory;
 
     private FileSystemSnapshotStore(Path folder, Clock clock, AtomicFiles.Access access) {
         this.folder = folder;
         this.clock = clock;
         this.access = access;
+        this.memory = new FileSystemMemoryStore(folder, access);
     }
 
     /**
@@ -276,7 +278,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     xmlIds.add(xml.group(1));
                 } else if (meta.matches()) {
                     jsonIds.add(meta.group(1));
-                } else if (!OWN_NAMES.contains(name) && !AtomicFiles.isTemporary(name) && !STATE_FILE.matcher(name).matches()) {
+                } else if (!OWN_NAMES.contains(name) && !AtomicFiles.isTemporary(name)) {
                     problems.add(name + ": not a snapshot file; ignored");
                 }
             }
@@ -400,35 +402,20 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         }
     }
 
-    // ---------------------------------------------------------------- state
+    // ---------------------------------------------------------------- the memory
 
+    /** The job's memory of the network, kept beside the snapshots ({@code memory.dat}, {@code memory.log}). */
     @Override
-    public Optional<byte[]> readState(String name) {
-        Path file = stateFile(name);
-        try {
-            return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-        } catch (IOException e) {
-            throw new SnapshotStoreException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
-        }
+    public Optional<MemoryStore> memory() {
+        return Optional.of(memory);
     }
 
+    /** The plain XML file of a snapshot; empty for a compressed one. */
     @Override
-    public synchronized void writeState(String name, byte[] bytes) {
-        Path file = stateFile(name);
-        try {
-            AtomicFiles.writeAtomically(file, bytes, access);
-        } catch (IOException e) {
-            throw new SnapshotStoreException("cannot write " + file + ": " + AtomicFiles.describe(e)
-                    + "; the snapshots are intact, and the next run rebuilds it from them", e);
-        }
-    }
-
-    private Path stateFile(String name) {
-        Objects.requireNonNull(name, "name");
-        if (!STATE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a state name: lower-case letters, digits and dashes");
-        }
-        return folder.resolve("state-" + name + ".txt");
+    public Optional<Path> localFile(String id) {
+        checkId(id);
+        Path plain = folder.resolve("scan-" + id + ".xml");
+        return Files.isRegularFile(plain, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(plain) : Optional.empty();
     }
 
     // ---------------------------------------------------------------- removing and compression

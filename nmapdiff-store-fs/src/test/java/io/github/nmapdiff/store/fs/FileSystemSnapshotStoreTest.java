@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
@@ -40,7 +41,7 @@ class FileSystemSnapshotStoreTest {
     /** Keeps a sample scan of these hosts ({@code addr:port,port}) as a snapshot of 127.0.0.1 with {@code -sV}. */
     static Snapshot keep(FileSystemSnapshotStore store, Instant start, String... hosts) {
         Scan scan = TestScans.scan(start, true, hosts);
-        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), start, List.of("127.0.0.1"), List.of("-sV")));
+        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), start, Scope.of(List.of("127.0.0.1"), List.of("-sV"))));
     }
 
     @Test

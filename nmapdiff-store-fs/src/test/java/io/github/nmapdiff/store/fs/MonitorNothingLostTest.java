@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nmapdiff.core.run.Monitor;
 import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
 import io.github.nmapdiff.core.spi.Snapshot;
-import io.github.nmapdiff.testkit.ScriptedScanEngine;
+import io.github.nmapdiff.core.support.ScriptedScanEngine;
 import io.github.nmapdiff.testkit.TestScans;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ class MonitorNothingLostTest {
         MonitorReport baseline = monitor(store, engine, recorder).run();
         // what a run killed right after saving leaves: the snapshot, and nothing else
         Scan killed = day(1, "127.0.0.1:22,3389");
-        Snapshot orphan = store.save(NewSnapshot.of(killed, TestScans.xml(killed), killed.start(), TARGETS, ARGS));
+        Snapshot orphan = store.save(NewSnapshot.of(killed, TestScans.xml(killed), killed.start(), Scope.of(TARGETS, ARGS)));
 
         MonitorReport next = monitor(store, engine, recorder).run();
 

@@ -93,7 +93,7 @@ class MonitorPipelineTest {
 
             assertThat(second.kind()).isEqualTo(RunKind.CHANGES);
             assertThat(second.baseline().id()).isEqualTo(first.snapshot().id());
-            assertThat(second.diff().changes()).singleElement().isInstanceOfSatisfying(Change.PortOpened.class,
+            assertThat(second.ndiff().changes()).singleElement().isInstanceOfSatisfying(Change.PortOpened.class,
                     opened -> assertThat(opened.port()).isEqualTo(new PortKey(smtpPort, Protocol.TCP)));
             assertThat(second.summary()).isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");
             assertThat(second.triage().findings()).singleElement().satisfies(f -> {
@@ -114,16 +114,16 @@ class MonitorPipelineTest {
             assertThat(third.outcome()).isEqualTo(ScanResult.Outcome.TIMED_OUT);
             assertThat(third.snapshot().complete()).isFalse();
             assertThat(third.baseline().id()).isEqualTo(second.snapshot().id());
-            assertThat(third.diff().changes()).as("127.0.0.1 was not reached and is not reported removed").isEmpty();
+            assertThat(third.ndiff().changes()).as("127.0.0.1 was not reached and is not reported removed").isEmpty();
             assertThat(third.warnings()).anyMatch(w -> w.contains("incomplete"));
 
             MonitorReport fourth = monitor.timeout(null).build().run();
 
             assertThat(fourth.baseline().id()).as("the incomplete scan is skipped").isEqualTo(second.snapshot().id());
-            assertThat(fourth.diff().changes()).as("ndiff sees smtp gone").singleElement().isInstanceOf(Change.PortClosed.class);
+            assertThat(fourth.ndiff().changes()).as("ndiff sees smtp gone").singleElement().isInstanceOf(Change.PortClosed.class);
             assertThat(fourth.kind()).as("gone for one scan: held back until a second confirms it").isEqualTo(RunKind.NO_CHANGES);
             assertThat(fourth.triage().heldBack().counts()).containsEntry(HeldBack.Reason.PORT_NOT_OPEN, 1);
-            assertThat(fourth.summary()).startsWith("nothing to report; held back: 1 ports not open");
+            assertThat(fourth.summary()).startsWith("nothing to report; held back: 1 port not open");
             int heard = recorder.received.size();
 
             MonitorReport fifth = monitor.build().run();
@@ -135,12 +135,12 @@ class MonitorPipelineTest {
             assertThat(Snapshots.of(store).list()).extracting(Snapshot::complete).containsExactly(true, true, false, true, true);
             assertThat(store.get(second.snapshot().id()).orElseThrow().summary())
                     .isEqualTo("[medium] " + smtpPort + "/tcp smtp opened on 127.0.0.1");
-            assertThat(store.readState("memory")).as("the memory is kept in the folder").isPresent();
+            assertThat(dir.resolve("memory.log")).as("the memory is kept in the folder").exists();
         }
     }
 
     @Test
-    void changedTargetsStartANewBaselineAndSaySo() throws Exception {
+    void changedTargetsCompareWhatBothCoverAndSaySo() throws Exception {
         Tool.require("nmap");
         try (BannerServer ssh = BannerServer.ssh()) {
             NmapOptions options = NmapOptions.builder().ports(Integer.toString(ssh.port())).reverseDns(NmapOptions.ReverseDns.NEVER).build();
@@ -148,13 +148,14 @@ class MonitorPipelineTest {
                     .engine(NmapScanner.builder().options(options).build())
                     .store(FileSystemSnapshotStore.open(dir));
 
-            monitor.targets(List.of("127.0.0.1")).build().run();
+            MonitorReport first = monitor.targets(List.of("127.0.0.1")).build().run();
             MonitorReport widened = monitor.targets(List.of("127.0.0.1", "127.0.0.2")).build().run();
 
             assertThat(widened.kind()).isEqualTo(RunKind.SCOPE_CHANGED);
-            assertThat(widened.summary()).startsWith("the targets changed (127.0.0.1 -> 127.0.0.1 127.0.0.2) since snapshot")
-                    .endsWith("nothing compared, this scan is the new baseline");
-            assertThat(widened.diff()).isNull();
+            assertThat(widened.summary()).startsWith("the targets changed (now watched: 1 host)")
+                    .contains("what both cover is compared").endsWith("nothing to report");
+            assertThat(widened.hasFindings()).as("127.0.0.2 is now watched, not new").isFalse();
+            assertThat(widened.baseline().id()).isEqualTo(first.snapshot().id());
             assertThat(widened.undelivered()).isFalse();
 
             MonitorReport again = monitor.build().run();

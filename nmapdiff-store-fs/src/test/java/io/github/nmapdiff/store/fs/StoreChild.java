@@ -1,6 +1,7 @@
 package io.github.nmapdiff.store.fs;
 
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
 import io.github.nmapdiff.testkit.TestScans;
@@ -35,7 +36,7 @@ public final class StoreChild {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         for (int n = 0; ; n++) {
             Scan scan = TestScans.scan(start.plusSeconds(n), true, hosts.toArray(String[]::new));
-            store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), List.of("127.0.0.0/16"), List.of("-sV")));
+            store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), Scope.of(List.of("127.0.0.0/16"), List.of("-sV"))));
             System.out.println("saved " + n);
             System.out.flush();
         }

@@ -134,12 +134,14 @@ public final class HostIndex {
     }
 
     private final Path file;
+    private final byte[] content;
     private final long headerEnd;
     private final List<long[]> otherElements;
     private final List<Entry> hosts;
 
-    HostIndex(Path file, long headerEnd, List<long[]> otherElements, List<Entry> hosts) {
+    HostIndex(Path file, byte[] content, long headerEnd, List<long[]> otherElements, List<Entry> hosts) {
         this.file = file;
+        this.content = content;
         this.headerEnd = headerEnd;
         this.otherElements = otherElements;
         this.hosts = hosts;
@@ -158,6 +160,43 @@ public final class HostIndex {
      */
     public static HostIndex build(Path file) {
         return HostScanner.scan(file);
+    }
+
+    /**
+     * Indexes XML held in memory.
+     *
+     * @param xml a plain (not gzipped) nmap XML document, not to be modified while the index is used
+     * @return the index, or null when the document needs the usual, careful reading
+     */
+    public static HostIndex build(byte[] xml) {
+        return HostScanner.scan(xml);
+    }
+
+    /**
+     * Returns a digest of the bytes of a host that matter to ndiff: two hosts with the same
+     * digest are the same to ndiff (and to the job's memory, which reads nothing ndiff ignores).
+     *
+     * @param bytes the reader of this index's file
+     * @param host one of its hosts
+     * @return 32 hexadecimal digits (the first half of a SHA-256)
+     */
+    public static String digest(Bytes bytes, Entry host) throws IOException {
+        int base = bytes.window(host.start, host.end);
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        for (int i = 0; i < host.kept.length; i += 2) {
+            sha.update(bytes.buf, base + host.kept[i], host.kept[i + 1] - host.kept[i]);
+        }
+        byte[] d = sha.digest();
+        StringBuilder hex = new StringBuilder(32);
+        for (int i = 0; i < 16; i++) {
+            hex.append(Character.forDigit((d[i] >> 4) & 0xF, 16)).append(Character.forDigit(d[i] & 0xF, 16));
+        }
+        return hex.toString();
     }
 
     /**
@@ -190,7 +229,7 @@ public final class HostIndex {
      * @return the open reader; the caller closes it
      */
     public Bytes bytes() throws IOException {
-        return new Bytes(FileChannel.open(file));
+        return content != null ? new Bytes(content) : new Bytes(FileChannel.open(file));
     }
 
     /**
@@ -245,8 +284,22 @@ public final class HostIndex {
             this.channel = channel;
         }
 
+        /** Reads XML held in memory: the whole of it is the window. */
+        private Bytes(byte[] content) {
+            this.channel = null;
+            this.buf = content;
+            this.bufStart = 0;
+            this.bufLength = content.length;
+        }
+
         /** Makes {@code [from, to)} of the file available in {@code buf}; returns the index of {@code from} in it. */
         int window(long from, long to) throws IOException {
+            if (channel == null) {
+                if (to > bufLength) {
+                    throw new IOException("a range beyond the document");
+                }
+                return (int) from;
+            }
             if (bufStart >= 0 && from >= bufStart && to <= bufStart + bufLength) {
                 return (int) (from - bufStart);
             }
@@ -276,7 +329,9 @@ public final class HostIndex {
 
         @Override
         public void close() throws IOException {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 }

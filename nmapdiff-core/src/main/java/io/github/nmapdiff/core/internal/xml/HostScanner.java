@@ -78,7 +78,16 @@ final class HostScanner extends ByteLexer {
     /** Indexes a file with a buffer of a given size (which grows for larger tags), for tests. */
     static HostIndex scan(Path file, int bufferSize) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new HostScanner(in, bufferSize).index(file);
+            return new HostScanner(in, bufferSize).index(file, null);
+        } catch (IOException | RuntimeException e) { // UnsupportedXml among them
+            return null;
+        }
+    }
+
+    /** Indexes XML held in memory, or returns null when it is not plain nmap XML this scanner takes. */
+    static HostIndex scan(byte[] xml) {
+        try (InputStream in = new java.io.ByteArrayInputStream(xml)) {
+            return new HostScanner(in, BUFFER).index(null, xml);
         } catch (IOException | RuntimeException e) { // UnsupportedXml among them
             return null;
         }
@@ -112,7 +121,7 @@ final class HostScanner extends ByteLexer {
 
     // ---------------------------------------------------------------- document
 
-    private HostIndex index(Path file) throws IOException {
+    private HostIndex index(Path file, byte[] content) throws IOException {
         if (!prolog()) {
             return null;
         }
@@ -130,7 +139,7 @@ final class HostScanner extends ByteLexer {
                 continue;
             }
             if (lookingAt("</nmaprun")) {
-                return idTwice(hosts) ? null : new HostIndex(file, headerEnd, others, hosts);
+                return idTwice(hosts) ? null : new HostIndex(file, content, headerEnd, others, hosts);
             }
             if (!lookingAt("<") || lookingAt("<!")) {
                 return null; // text or CDATA at the top level: not nmap's

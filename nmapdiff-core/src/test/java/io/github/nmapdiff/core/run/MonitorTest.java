@@ -1,20 +1,18 @@
-package io.github.nmapdiff.testkit;
+package io.github.nmapdiff.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.nmapdiff.core.run.Cancellation;
-import io.github.nmapdiff.core.run.Monitor;
-import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.NotificationRefusedException;
 import io.github.nmapdiff.core.RunCancelledException;
-import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.diff.Change;
-import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Protocol;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.ScanInfo;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.RecoveredScan;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
@@ -22,6 +20,10 @@ import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.StoreLock;
+import io.github.nmapdiff.core.support.InMemorySnapshotStore;
+import io.github.nmapdiff.core.support.RecordingNotifier;
+import io.github.nmapdiff.core.support.ScriptedScanEngine;
+import io.github.nmapdiff.core.testing.SampleScans;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +41,11 @@ class MonitorTest {
     private final RecordingNotifier notifier = RecordingNotifier.named("recording");
 
     private static Scan night(int n, String... hosts) {
-        return TestScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), true, hosts);
+        return SampleScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), true, hosts);
     }
 
     private static Scan cutShort(int n, String... hosts) {
-        return TestScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), false, hosts);
+        return SampleScans.scan(DAY_1.plus(Duration.ofDays(n - 1)), false, hosts);
     }
 
     private Monitor monitor(ScriptedScanEngine engine) {
@@ -57,7 +59,7 @@ class MonitorTest {
 
         assertThat(report.kind()).isEqualTo(RunKind.BASELINE);
         assertThat(report.baseline()).isNull();
-        assertThat(report.diff()).isNull();
+        assertThat(report.ndiff()).isNull();
         assertThat(report.summary()).startsWith("baseline recorded: 1 host");
         assertThat(notifier.received()).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(RunKind.BASELINE));
         Snapshot kept = store.get(report.snapshot().id()).orElseThrow();
@@ -73,7 +75,7 @@ class MonitorTest {
         MonitorReport report = monitor(engine).run();
 
         assertThat(report.kind()).isEqualTo(RunKind.NO_CHANGES);
-        assertThat(report.hasChanges()).isFalse();
+        assertThat(report.hasFindings()).isFalse();
         assertThat(report.deliveries()).isEmpty();
         assertThat(notifier.received()).hasSize(1);
         assertThat(store.get(report.snapshot().id()).orElseThrow().summary()).isEqualTo(report.summary());
@@ -88,7 +90,7 @@ class MonitorTest {
 
         assertThat(report.kind()).isEqualTo(RunKind.CHANGES);
         assertThat(report.baseline().id()).isEqualTo(baseline.id());
-        assertThat(report.diff().changes()).extracting(Change::kind)
+        assertThat(report.ndiff().changes()).extracting(Change::kind)
                 .containsExactlyInAnyOrder(Change.Kind.PORT_OPENED, Change.Kind.HOST_ADDED, Change.Kind.PORT_OPENED);
         assertThat(report.deliveries()).containsEntry("recording", Delivery.DELIVERED);
         var told = notifier.received().get(1);
@@ -112,7 +114,7 @@ class MonitorTest {
         assertThat(cut.kind()).isEqualTo(RunKind.INCOMPLETE);
         assertThat(cut.complete()).isFalse();
         assertThat(cut.outcome()).isEqualTo(ScanResult.Outcome.TIMED_OUT);
-        assertThat(cut.diff().changes()).extracting(Change::kind).containsExactly(Change.Kind.PORT_OPENED);
+        assertThat(cut.ndiff().changes()).extracting(Change::kind).containsExactly(Change.Kind.PORT_OPENED);
         assertThat(cut.warnings()).anyMatch(w -> w.contains("incomplete") && w.contains("1 hosts it reached"));
 
         MonitorReport next = monitor(engine).run();
@@ -120,18 +122,51 @@ class MonitorTest {
         assertThat(next.kind()).isEqualTo(RunKind.NO_CHANGES);
     }
 
+    /** A scan whose scan info says it probed these TCP ports, as nmap writes it. */
+    private static Scan probing(Scan scan, String services) {
+        return new Scan(scan.scanner(), scan.args(), scan.nmapVersion(), scan.xmlOutputVersion(), scan.start(), scan.startString(),
+                List.of(new ScanInfo("connect", Protocol.TCP, services.split(",").length, services, null)), scan.verboseLevel(),
+                scan.debuggingLevel(), scan.preScanScripts(), scan.hosts(), scan.postScanScripts(), scan.runStats(), scan.complete());
+    }
+
     @Test
-    void newTargetsOrArgumentsStartANewBaselineInsteadOfADiff() {
-        Monitor first = monitor(ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22")));
+    void newArgumentsCompareWhatBothScansProbeAndKeepTheMemory() {
+        Monitor first = monitor(ScriptedScanEngine.withScope("-sV", "-p", "22,3389")
+                .then(probing(night(1, "192.0.2.1:22,3389"), "22,3389")));
         first.run();
-        Monitor otherArguments = monitor(ScriptedScanEngine.withScope("-sV", "-p-").then(night(2, "192.0.2.1:22,80")));
+        Monitor otherArguments = monitor(ScriptedScanEngine.withScope("-sV", "-p", "22,80")
+                .then(probing(night(2, "192.0.2.1:22,80"), "22,80")));
 
         MonitorReport report = otherArguments.run();
 
         assertThat(report.kind()).isEqualTo(RunKind.SCOPE_CHANGED);
-        assertThat(report.summary()).contains("the scan arguments changed (-sV -> -sV -p-)").contains("new baseline");
-        assertThat(report.diff()).isNull();
+        assertThat(report.hasFindings()).as("80 is now watched, not opened; 3389 no longer watched, not closed").isFalse();
+        assertThat(report.summary()).contains("the scan arguments changed")
+                .contains("now watched: 0 hosts and 1 open port").contains("no longer watched: 0 hosts and 1 open port");
+        assertThat(NetworkMemory.over(store.memory().orElseThrow()).firstSeen("192.0.2.1", "22/tcp")).as("the memory is kept")
+                .contains(DAY_1);
         assertThat(notifier.received()).extracting(n -> n.kind()).containsExactly(RunKind.BASELINE, RunKind.SCOPE_CHANGED);
+    }
+
+    @Test
+    void newTargetsKeepTheMemoryOfWhatBothCoverAndReportTheRestAsWatchedOrNot() {
+        monitor(ScriptedScanEngine.withScope("-sV").then(night(1, "192.0.2.1:22", "192.0.2.2:80"))).run();
+        Monitor more = Monitor.builder().engine(ScriptedScanEngine.withScope("-sV")
+                .then(night(2, "192.0.2.1:22,5432", "198.51.100.7:443")).then(night(3, "192.0.2.1:22,5432", "198.51.100.7:443"))
+                .then(night(4, "192.0.2.1:22,5432", "198.51.100.7:443")))
+                .store(store).notifier(notifier).targets(List.of("192.0.2.1", "198.51.100.0/29")).build();
+
+        MonitorReport report = more.run();
+
+        assertThat(report.findings()).extracting(f -> f.toString()).as("what both cover is compared")
+                .containsExactly("[high] 5432/tcp ssh opened on 192.0.2.1");
+        assertThat(report.summary()).contains("the targets changed").contains("now watched: 1 host and 1 open port")
+                .contains("no longer watched: 1 host");
+        assertThat(more.run().findings()).as("the host no longer watched is not reported gone").isEmpty();
+        assertThat(more.run().findings()).isEmpty();
+        NetworkMemory memory = NetworkMemory.over(store.memory().orElseThrow());
+        assertThat(memory.firstSeen("192.0.2.1", "22/tcp")).contains(DAY_1);
+        assertThat(memory.host("192.0.2.2").orElseThrow().watched()).isFalse();
     }
 
     @Test
@@ -238,7 +273,7 @@ class MonitorTest {
     void whatAKilledRunHadScannedIsKeptAsAnIncompleteSnapshot() {
         Scan left = cutShort(1, "192.0.2.1:22");
         ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(night(2, "192.0.2.1:22"))
-                .leftByAKilledRun(RecoveredScan.of(TARGETS, ScanResult.builder(left, TestScans.xml(left))
+                .leftByAKilledRun(RecoveredScan.of(TARGETS, ScanResult.builder(left, SampleScans.xml(left))
                         .outcome(ScanResult.Outcome.CANCELLED).build()));
 
         MonitorReport report = monitor(engine).run();
@@ -280,14 +315,15 @@ class MonitorTest {
         monitor(engine).run();
 
         MonitorReport first = monitor(engine).run();
-        assertThat(first.hasChanges()).as("ndiff sees it").isTrue();
+        assertThat(first.ndiff().changes()).as("ndiff sees it").isNotEmpty();
+        assertThat(first.hasFindings()).as("nothing to report").isFalse();
         assertThat(first.kind()).isEqualTo(RunKind.NO_CHANGES);
-        assertThat(first.summary()).isEqualTo("nothing to report; held back: 1 ports not open, reported if still so after the"
+        assertThat(first.summary()).isEqualTo("nothing to report; held back: 1 port not open, reported if still so after the"
                 + " confirmation window");
         assertThat(notifier.received()).as("no mail on a night with nothing to report").hasSize(1);
 
         MonitorReport second = monitor(engine).run();
-        assertThat(second.hasChanges()).as("ndiff, comparing with the night before, sees nothing").isFalse();
+        assertThat(second.hasFindings()).as("the closure is confirmed: something to report").isTrue();
         assertThat(second.kind()).isEqualTo(RunKind.CHANGES);
         assertThat(second.triage().findings()).extracting(f -> f.toString())
                 .containsExactly("[medium] 3389/tcp ssh closed on 192.0.2.1");
@@ -321,7 +357,6 @@ class MonitorTest {
         assertThat(store.list()).hasSize(1);
         assertThat(back.kind()).as("8443 missed one night only").isEqualTo(RunKind.NO_CHANGES);
         assertThat(back.triage().heldBack().counts()).containsEntry(HeldBack.Reason.RETURNED, 1);
-        assertThat(NetworkMemory.parse(store.readState("memory").orElseThrow()).firstSeen("192.0.2.1", "8443/tcp"))
-                .contains(DAY_1);
+        assertThat(NetworkMemory.over(store.memory().orElseThrow()).firstSeen("192.0.2.1", "8443/tcp")).contains(DAY_1);
     }
 }

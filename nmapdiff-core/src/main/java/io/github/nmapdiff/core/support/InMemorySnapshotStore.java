@@ -1,7 +1,8 @@
-package io.github.nmapdiff.testkit;
+package io.github.nmapdiff.core.support;
 
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
+import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
@@ -21,25 +22,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link SnapshotStore} in memory, for tests of code that runs a
- * {@link io.github.nmapdiff.core.run.Monitor}: ids {@code mem-1}, {@code mem-2}, ...; a lock that
- * excludes other runs in this JVM. It passes {@link SnapshotStoreContract}. Thread-safe.
+ * A {@link SnapshotStore} in this process's memory, with the job's memory of the network beside
+ * the snapshots: for tests of code that runs a {@link io.github.nmapdiff.core.run.Monitor}, and
+ * for a one-off comparison that needs no folder. Ids {@code mem-1}, {@code mem-2}, ...; a lock
+ * that excludes other runs in this JVM. It passes the testkit's store and memory contracts.
+ * Thread-safe.
  */
 public final class InMemorySnapshotStore implements SnapshotStore {
     private final Clock clock;
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final Map<String, byte[]> xml = new LinkedHashMap<>();
-    private final Map<String, byte[]> state = new LinkedHashMap<>();
+    private final InMemoryMemoryStore memory;
     private final Semaphore lock = new Semaphore(1);
     private int next = 1;
 
-    private InMemorySnapshotStore(Clock clock) {
+    private InMemorySnapshotStore(Clock clock, boolean keepsMemory) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.memory = keepsMemory ? InMemoryMemoryStore.create() : null;
     }
 
     /** Returns an empty store that records when snapshots were kept by the system clock. */
     public static InMemorySnapshotStore create() {
-        return new InMemorySnapshotStore(Clock.systemUTC());
+        return new InMemorySnapshotStore(Clock.systemUTC(), true);
     }
 
     /**
@@ -49,7 +53,18 @@ public final class InMemorySnapshotStore implements SnapshotStore {
      * @return the store, never null
      */
     public static InMemorySnapshotStore create(Clock clock) {
-        return new InMemorySnapshotStore(clock);
+        return new InMemorySnapshotStore(clock, true);
+    }
+
+    /**
+     * Returns an empty store that keeps no memory of the network, as a store written for the
+     * first version does: the monitor then learns the memory from the snapshots on every run.
+     *
+     * @param clock the clock, never null
+     * @return the store, never null
+     */
+    public static InMemorySnapshotStore withoutMemory(Clock clock) {
+        return new InMemorySnapshotStore(clock, false);
     }
 
     @Override
@@ -118,14 +133,8 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public synchronized Optional<byte[]> readState(String name) {
-        byte[] bytes = state.get(name);
-        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
-    }
-
-    @Override
-    public synchronized void writeState(String name, byte[] bytes) {
-        state.put(Objects.requireNonNull(name, "name"), bytes.clone());
+    public Optional<MemoryStore> memory() {
+        return Optional.ofNullable(memory);
     }
 
     /**

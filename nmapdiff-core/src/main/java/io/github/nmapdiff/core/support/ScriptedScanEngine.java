@@ -1,4 +1,4 @@
-package io.github.nmapdiff.testkit;
+package io.github.nmapdiff.core.support;
 
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.RecoveredScan;
@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.spi.ScanEngine;
 import io.github.nmapdiff.core.spi.ScanRequest;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanRun;
+import io.github.nmapdiff.core.xml.NmapXmlWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,9 +15,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A {@link ScanEngine} that plays back scans a test wrote down, one per scan, in order: for
- * tests of a {@link io.github.nmapdiff.core.run.Monitor} without nmap. It remembers the requests it
- * was given. Thread-safe.
+ * A {@link ScanEngine} that plays back scans written down beforehand, one per scan, in order:
+ * for tests of a {@link io.github.nmapdiff.core.run.Monitor} without nmap, or to replay scans
+ * that were made elsewhere. It remembers the requests it was given. Thread-safe.
  *
  * <pre>{@code
  * ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV")
@@ -46,14 +47,15 @@ public final class ScriptedScanEngine implements ScanEngine {
 
     /**
      * Adds a scan to play: complete when the scan is, else cut short as by a time limit. Its XML
-     * is {@link TestScans#xml(Scan)}.
+     * is the scan as {@link NmapXmlWriter} writes it; an incomplete scan's is cut before its end,
+     * as nmap leaves a file it did not finish.
      *
      * @param scan the scan, never null
      * @return this engine
      */
     public ScriptedScanEngine then(Scan scan) {
         Objects.requireNonNull(scan, "scan");
-        return then(ScanResult.builder(scan, TestScans.xml(scan)).commandLine(List.of("scripted"))
+        return then(ScanResult.builder(scan, xml(scan)).commandLine(List.of("scripted"))
                 .outcome(scan.complete() ? ScanResult.Outcome.COMPLETED : ScanResult.Outcome.TIMED_OUT).build());
     }
 
@@ -116,23 +118,19 @@ public final class ScriptedScanEngine implements ScanEngine {
         if (next == null) {
             throw new IllegalStateException("the scripted engine has no more scans (it played " + (requests.size() - 1) + ")");
         }
-        ScanResult result = next.get();
-        return new ScanRun() {
-            @Override
-            public ScanResult await() {
-                return result;
-            }
+        return FinishedScanRun.of(next.get());
+    }
 
-            @Override
-            public void cancel() {
-                // a played scan has ended already
-            }
-
-            @Override
-            public boolean isDone() {
-                return true;
-            }
-        };
+    /** A scan's XML: cut before its end when it is incomplete. */
+    static byte[] xml(Scan scan) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new NmapXmlWriter().write(scan, out);
+        byte[] bytes = out.toByteArray();
+        if (scan.complete()) {
+            return bytes;
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

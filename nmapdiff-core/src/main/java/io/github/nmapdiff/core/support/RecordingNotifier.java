@@ -1,4 +1,4 @@
-package io.github.nmapdiff.testkit;
+package io.github.nmapdiff.core.support;
 
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link Notifier} that keeps what it is sent, for tests; it can be told to fail. Thread-safe.
+ * A {@link Notifier} that keeps what it is sent: for tests, or to handle notifications in the
+ * program that runs the monitor. It can be told to fail. Thread-safe.
  */
 public final class RecordingNotifier implements Notifier {
     private final String id;

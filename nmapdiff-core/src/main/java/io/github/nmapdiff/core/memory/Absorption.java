@@ -1,0 +1,210 @@
+package io.github.nmapdiff.core.memory;
+
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostIdentity;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.spi.HostRecord;
+import io.github.nmapdiff.core.spi.HostSummary;
+import io.github.nmapdiff.core.spi.MemoryHead;
+import io.github.nmapdiff.core.spi.MemoryStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One scan absorbed into the memory: which hosts it lists and which it does not, what the
+ * rules make of each, and the hosts that changed. A host the scan lists exactly as the memory
+ * last absorbed it, when absorbing it again would change nothing, is not read at all: a night
+ * costs what changed. Not thread-safe.
+ */
+final class Absorption {
+    private final MemoryStore store;
+    private final MemoryHead head;
+    private final NoisePolicy policy;
+    private final String snapshotId;
+    private final Instant when;
+    private final Scope scope;
+    /** Whether the memory knows nothing yet. */
+    private final boolean empty;
+    /** Whether this scan is a baseline: the memory has absorbed no complete scan before it, so it reports nothing. */
+    private final boolean first;
+    private final Map<String, HostMemory> touched = new LinkedHashMap<>();
+
+    Absorption(MemoryStore store, MemoryHead head, NoisePolicy policy, String snapshotId, Instant when, Scope scope) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.head = head;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.snapshotId = Objects.requireNonNull(snapshotId, "snapshotId");
+        this.when = Objects.requireNonNull(when, "when");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.empty = head == null;
+        this.first = head == null || head.lastCompleteAt() == null;
+    }
+
+    Absorbed run(ScanSource source) {
+        Scan header = source.header();
+        boolean complete = header.complete();
+        Map<String, String> probedNow = Coverage.probed(header);
+        Predicate<String> probed = Coverage.probedPorts(probedNow);
+        boolean targetsChanged = !empty && scope.known() && head.scope().known() && !head.scope().targets().equals(scope.targets());
+        boolean argumentsChanged = !empty && scope.known() && head.scope().known()
+                && !head.scope().arguments().equals(scope.arguments());
+        Predicate<String> probedBefore = argumentsChanged ? Coverage.probedPorts(head.attributes()) : null;
+        Coverage targetsBefore = targetsChanged ? Coverage.of(head.scope().targets()) : null;
+        Coverage targetsNow = targetsChanged ? Coverage.of(scope.targets()) : null;
+        HostRules rules = new HostRules(policy, when, complete, probed, probedBefore);
+
+        List<HostSummary> summaries = empty ? List.of() : store.summaries();
+        Map<String, HostSummary> byObservation = new HashMap<>(summaries.size() * 2);
+        for (HostSummary s : summaries) {
+            if (s.observationId() != null && s.observation() != null) {
+                byObservation.put(s.observationId(), s);
+            }
+        }
+        boolean skip = !empty && complete && !targetsChanged && !argumentsChanged;
+        Set<String> reached = new HashSet<>();
+        List<ScanSource.Entry> toRead = new ArrayList<>();
+        for (ScanSource.Entry e : source.entries()) {
+            HostSummary s = skip && e.digest() != null ? byObservation.get(e.id()) : null;
+            if (s != null && e.digest().equals(s.observation())) {
+                reached.add(s.key());
+            } else {
+                toRead.add(e);
+            }
+        }
+        List<Host> hosts = source.read(toRead);
+        int nowWatchedHosts = 0;
+        for (int i = 0; i < hosts.size(); i++) {
+            HostIdentity id = HostIdentity.of(hosts.get(i));
+            if (id == null || !reached.add(id.key())) {
+                continue; // neither address nor name, or listed twice: the first listing counts
+            }
+            Observation o = Observation.of(hosts.get(i), id);
+            HostMemory h = load(id.key());
+            boolean watchedNow = h == null && targetsChanged && !targetsBefore.covers(id.address(), id.name());
+            if (watchedNow && o.answering()) {
+                nowWatchedHosts++;
+            }
+            HostMemory after = rules.listed(id.key(), h, o, watchedNow);
+            if (after == null) {
+                continue; // a host it never knew that does not answer
+            }
+            ScanSource.Entry entry = toRead.get(i);
+            after.observationId = entry.id();
+            after.observation = complete && entry.digest() != null && settled(after, o, probed, probedBefore, complete)
+                    ? entry.digest() : null;
+            touched.put(after.key, after);
+        }
+        int noLongerWatchedHosts = 0;
+        for (HostSummary s : summaries) {
+            if (reached.contains(s.key())) {
+                continue;
+            }
+            boolean covered = s.watched();
+            if (targetsChanged) {
+                covered = targetsNow.covers(s.address(), s.name());
+                if (covered != s.watched()) {
+                    HostMemory h = load(s.key());
+                    h.watched = covered;
+                    h.observation = null;
+                    touched.put(h.key, h);
+                    if (!covered && s.present()) {
+                        noLongerWatchedHosts++;
+                    }
+                }
+            }
+            if (argumentsChanged && !touched.containsKey(s.key())) {
+                touched.put(s.key(), load(s.key())); // its ports are looked at below
+            }
+            if (complete && s.present() && covered) {
+                HostMemory h = load(s.key());
+                rules.notAnswering(h);
+                h.observation = null;
+                touched.put(h.key, h);
+            }
+        }
+        if (argumentsChanged) {
+            for (HostMemory h : touched.values()) {
+                if (reached.contains(h.key)) {
+                    continue;
+                }
+                h.ports.forEach((port, p) -> {
+                    boolean watched = probed.test(port);
+                    if (watched != p.watched) {
+                        p.watched = watched;
+                        h.observation = null;
+                        if (!watched && p.open) {
+                            rules.noLongerWatchedPorts++;
+                        }
+                    }
+                });
+            }
+        }
+        String scopeChange = scopeChange(targetsChanged, argumentsChanged, nowWatchedHosts, rules.nowWatchedPorts,
+                noLongerWatchedHosts, rules.noLongerWatchedPorts);
+        Map<String, String> attributes = probedNow.isEmpty() && head != null ? head.attributes() : probedNow;
+        MemoryHead next = MemoryHead.of(MemoryHead.VERSION, scope, snapshotId, when,
+                complete ? when : head == null ? null : head.lastCompleteAt(), (head == null ? 0 : head.sequence()) + 1, attributes);
+        List<HostRecord> changed = new ArrayList<>(touched.size());
+        touched.values().forEach(h -> changed.add(h.toRecord()));
+        List<Finding> found = first ? List.of() : rules.findings;
+        return new Absorbed(next, changed, rules.events, found, first ? HeldBack.none() : HeldBack.of(rules.held), complete, first,
+                scopeChange, java.util.Collections.unmodifiableMap(touched), hosts.size());
+    }
+
+    /**
+     * Whether absorbing the same view of the host again would change nothing and report nothing:
+     * only then may a later scan that lists it the same be skipped.
+     */
+    private boolean settled(HostMemory h, Observation o, Predicate<String> probed, Predicate<String> probedBefore, boolean complete) {
+        HostRecord now = h.toRecord();
+        HostMemory again = HostMemory.of(now, null);
+        HostRules probe = new HostRules(policy, when, complete, probed, probedBefore);
+        probe.listed(h.key, again, o, false);
+        return probe.quiet() && again.toRecord().equals(now);
+    }
+
+    /** What the memory knows of a host now: as this scan changed it, or as the store keeps it. */
+    private HostMemory state(String key) {
+        HostMemory h = touched.get(key);
+        if (h != null) {
+            return h;
+        }
+        HostRecord r = store.hosts(List.of(key)).get(key);
+        return r == null ? null : HostMemory.of(r, head == null ? null : head.lastCompleteAt());
+    }
+
+    private HostMemory load(String key) {
+        return state(key);
+    }
+
+    private static String scopeChange(boolean targets, boolean arguments, int nowHosts, int nowPorts, int goneHosts, int gonePorts) {
+        if (!targets && !arguments) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (nowHosts > 0 || nowPorts > 0) {
+            parts.add("now watched: " + count(nowHosts, "host") + (nowPorts > 0 ? " and " + count(nowPorts, "open port") : ""));
+        }
+        if (goneHosts > 0 || gonePorts > 0) {
+            parts.add("no longer watched: " + count(goneHosts, "host") + (gonePorts > 0 ? " and " + count(gonePorts, "open port") : ""));
+        }
+        return (targets && arguments ? "the targets and the scan arguments changed" : targets ? "the targets changed"
+                : "the scan arguments changed") + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")")
+                + "; what both cover is compared";
+    }
+
+    static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+}

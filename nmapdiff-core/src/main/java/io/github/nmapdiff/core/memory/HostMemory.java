@@ -1,0 +1,114 @@
+package io.github.nmapdiff.core.memory;
+
+import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.HostIdentity;
+import io.github.nmapdiff.core.spi.HostRecord;
+import io.github.nmapdiff.core.spi.PortRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the memory knows of one host while it absorbs a scan: a mutable working copy of its
+ * {@link HostRecord}, and the one place that turns the record's named attributes into the
+ * counters the rules read, and back. Not thread-safe; one absorption at a time.
+ */
+final class HostMemory {
+    String key;
+    String address;
+    String mac;
+    String name;
+    Instant firstSeen;
+    Instant lastSeen;
+    boolean present;
+    boolean watched = true;
+    String observationId;
+    String observation;
+    /** Complete scans in a row that missed it while it was present. */
+    int missing;
+    Instant missingSince;
+    /** A name it showed that differs from {@link #name}, and in how many complete scans in a row. */
+    String pendingName;
+    int nameMisses;
+    final TreeMap<String, PortMemory> ports = new TreeMap<>();
+    final TreeMap<String, String> scripts = new TreeMap<>();
+    final EnumMap<HeldBack.Reason, Integer> noise = new EnumMap<>(HeldBack.Reason.class);
+
+    HostIdentity identity() {
+        return HostIdentity.of(key, address != null ? address : key, name, mac);
+    }
+
+    /**
+     * Reads a record. A host that answers and has missed no scan was seen by every complete scan
+     * since it was last written (that is why it was not written again): its last seen is then
+     * that of the last complete scan, and so is that of each of its open ports.
+     */
+    static HostMemory of(HostRecord r, Instant lastCompleteAt) {
+        HostMemory h = new HostMemory();
+        h.key = r.key();
+        h.address = r.address();
+        h.mac = r.mac();
+        h.name = r.name();
+        h.firstSeen = r.firstSeen();
+        h.present = r.present();
+        h.watched = r.watched();
+        h.observationId = r.observationId();
+        h.observation = r.observation();
+        Map<String, String> a = r.attributes();
+        h.missing = integer(a, "missing");
+        h.missingSince = instant(a, "missing-since");
+        h.pendingName = a.get("pending-name");
+        h.nameMisses = integer(a, "name-misses");
+        boolean settled = h.present && h.watched && h.missing == 0;
+        h.lastSeen = settled ? latest(r.lastSeen(), lastCompleteAt) : r.lastSeen();
+        h.scripts.putAll(r.scripts());
+        h.noise.putAll(r.noise());
+        for (PortRecord p : r.ports()) {
+            h.ports.put(p.port(), PortMemory.of(p, settled ? lastCompleteAt : null));
+        }
+        return h;
+    }
+
+    HostRecord toRecord() {
+        Map<String, String> a = new TreeMap<>();
+        put(a, "missing", missing);
+        put(a, "missing-since", missingSince);
+        if (pendingName != null) {
+            a.put("pending-name", pendingName);
+        }
+        put(a, "name-misses", nameMisses);
+        List<PortRecord> records = new ArrayList<>(ports.size());
+        ports.forEach((port, p) -> records.add(p.toRecord(port)));
+        return HostRecord.builder(key).identity(address, mac, name).seen(firstSeen, lastSeen).present(present).watched(watched)
+                .observation(observationId, observation).scripts(scripts).noise(noise).attributes(a).ports(records).build();
+    }
+
+    static Instant latest(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    static int integer(Map<String, String> a, String key) {
+        String v = a.get(key);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    static Instant instant(Map<String, String> a, String key) {
+        String v = a.get(key);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    static void put(Map<String, String> a, String key, int value) {
+        if (value != 0) {
+            a.put(key, Integer.toString(value));
+        }
+    }
+
+    static void put(Map<String, String> a, String key, Instant value) {
+        if (value != null) {
+            a.put(key, value.toString());
+        }
+    }
+}

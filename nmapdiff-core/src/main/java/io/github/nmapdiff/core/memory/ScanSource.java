@@ -1,0 +1,219 @@
+package io.github.nmapdiff.core.memory;
+
+import io.github.nmapdiff.core.MalformedScanException;
+import io.github.nmapdiff.core.ScanIoException;
+import io.github.nmapdiff.core.internal.NdiffHost;
+import io.github.nmapdiff.core.internal.xml.HostIndex;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import io.github.nmapdiff.core.xml.ScanStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A scan as the job's memory reads it: its hosts, each with ndiff's id and a digest of what
+ * matters of it, read in full only when the memory asks. A host the memory already absorbed
+ * with the same digest is not read at all, so a night costs what changed.
+ *
+ * <p>A plain nmap XML file (or document in memory) is indexed by one pass over its bytes; one
+ * the pass does not take (gzipped, cut short, another encoding) is read the usual way, and
+ * its hosts have no digest: each is then absorbed in full. Not thread-safe.
+ */
+public final class ScanSource {
+    /** One host of the scan: ndiff's id, the digest of what matters of it (null when unknown). */
+    public static final class Entry {
+        private final String id;
+        private final String digest;
+        private final Object handle;
+        private final int position;
+
+        Entry(String id, String digest, Object handle, int position) {
+            this.id = id;
+            this.digest = digest;
+            this.handle = handle;
+            this.position = position;
+        }
+
+        /** Returns ndiff's id of the host: its first address padded, then its first name. */
+        public String id() {
+            return id;
+        }
+
+        /** Returns the digest of the host's bytes that matter; null when the scan was read the usual way. */
+        public String digest() {
+            return digest;
+        }
+    }
+
+    private final String name;
+    private final HostIndex index;
+    private final Supplier<Scan> careful;
+    private Scan parsed;
+    private Scan header;
+    private List<Entry> entries;
+
+    private ScanSource(String name, HostIndex index, Supplier<Scan> careful) {
+        this.name = name;
+        this.index = index;
+        this.careful = careful;
+    }
+
+    /**
+     * Returns the scan of a file.
+     *
+     * @param file the file, plain or gzipped; never null
+     * @return the source, never null
+     */
+    public static ScanSource of(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new ScanSource(file.toString(), HostIndex.build(file), () -> new NmapXmlReader().read(file));
+    }
+
+    /**
+     * Returns the scan of XML held in memory.
+     *
+     * @param xml the XML, plain or gzipped; never null, not to be modified while the source is used
+     * @param name its name in error messages; never null
+     * @return the source, never null
+     */
+    public static ScanSource of(byte[] xml, String name) {
+        Objects.requireNonNull(xml, "xml");
+        return new ScanSource(name, HostIndex.build(xml), () -> new NmapXmlReader().read(new ByteArrayInputStream(xml), name));
+    }
+
+    /**
+     * Returns a scan read already, with the file that holds its bytes: its hosts have digests
+     * when the pass over the file takes it; when it does not, the scan is used as it was read (a
+     * file nmap left empty, say).
+     *
+     * @param file the file of the scan's bytes; never null
+     * @param scan the scan, as read from them; never null
+     * @return the source, never null
+     */
+    public static ScanSource of(Path file, Scan scan) {
+        Objects.requireNonNull(scan, "scan");
+        return new ScanSource(file.toString(), HostIndex.build(file), () -> scan);
+    }
+
+    /**
+     * Returns a scan already read, with its bytes; see {@link #of(Path, Scan)}.
+     *
+     * @param xml the scan's bytes; never null, not to be modified while the source is used
+     * @param scan the scan, as read from them; never null
+     * @return the source, never null
+     */
+    public static ScanSource of(byte[] xml, Scan scan) {
+        Objects.requireNonNull(scan, "scan");
+        return new ScanSource("the scan", HostIndex.build(xml), () -> scan);
+    }
+
+    /**
+     * Returns a scan already read; its hosts have no digest.
+     *
+     * @param scan the scan; never null
+     * @return the source, never null
+     */
+    public static ScanSource of(Scan scan) {
+        Objects.requireNonNull(scan, "scan");
+        return new ScanSource("scan", null, () -> scan);
+    }
+
+    /** Returns whether the hosts have digests (the pass over the bytes took the scan). */
+    boolean indexed() {
+        return index != null;
+    }
+
+    private Scan parsed() {
+        if (parsed == null) {
+            parsed = careful.get();
+        }
+        return parsed;
+    }
+
+    /**
+     * Returns the scan without its hosts: the run's header, its scan info (which ports it
+     * probed), its statistics and whether it is complete.
+     */
+    public Scan header() {
+        if (header == null) {
+            if (index != null) {
+                try {
+                    header = new NmapXmlReader().read(new ByteArrayInputStream(index.document(List.of())), name);
+                } catch (IOException e) {
+                    throw new ScanIoException("cannot read " + name + ": " + e.getMessage(), e);
+                } catch (MalformedScanException e) {
+                    header = parsed().withHosts(List.of());
+                }
+            } else {
+                header = parsed().withHosts(List.of());
+            }
+        }
+        return header;
+    }
+
+    /** Returns the hosts, in the order of the scan. */
+    public List<Entry> entries() {
+        if (entries == null) {
+            List<Entry> all = new ArrayList<>();
+            if (index != null) {
+                try (HostIndex.Bytes bytes = index.bytes()) {
+                    for (HostIndex.Entry e : index.hosts()) {
+                        all.add(new Entry(e.id(), HostIndex.digest(bytes, e), e, all.size()));
+                    }
+                } catch (IOException e) {
+                    throw new ScanIoException("cannot read " + name + ": " + e.getMessage(), e);
+                }
+            } else {
+                for (Host h : parsed().hosts()) {
+                    all.add(new Entry(NdiffHost.of(h).id(), null, h, all.size()));
+                }
+            }
+            entries = all;
+        }
+        return entries;
+    }
+
+    /**
+     * Reads hosts in full.
+     *
+     * @param chosen some of {@link #entries()}, in their order
+     * @return the hosts, in the same order
+     */
+    public List<Host> read(List<Entry> chosen) {
+        if (index == null || parsed != null) {
+            return chosen.stream().map(e -> e.handle instanceof Host h ? h : find(e)).toList();
+        }
+        List<HostIndex.Entry> at = chosen.stream().map(e -> (HostIndex.Entry) e.handle).toList();
+        try (ScanStream stream = new NmapXmlReader().open(new ByteArrayInputStream(index.document(at)), name)) {
+            List<Host> hosts = new ArrayList<>(chosen.size());
+            while (stream.hasNext()) {
+                hosts.add(stream.next());
+            }
+            if (hosts.size() == chosen.size()) {
+                return hosts;
+            }
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + name + ": " + e.getMessage(), e);
+        } catch (MalformedScanException e) {
+            // the lines of a document made of fragments are not the file's: the careful reading says where
+        }
+        parsed();
+        return chosen.stream().map(this::find).toList();
+    }
+
+    /** The host of an entry in the careful reading, found by its place in the scan. */
+    private Host find(Entry e) {
+        return parsed().hosts().get(e.position);
+    }
+
+    @Override
+    public String toString() {
+        return "ScanSource[" + name + (index != null ? ", indexed" : "") + "]";
+    }
+}
