@@ -82,29 +82,27 @@ final class Absorption {
                 toRead.add(e);
             }
         }
-        List<Host> hosts = source.read(toRead);
-        int nowWatchedHosts = 0;
-        for (int i = 0; i < hosts.size(); i++) {
-            HostIdentity id = HostIdentity.of(hosts.get(i));
+        int[] nowWatchedHosts = {0};
+        source.each(toRead, (entry, host) -> {
+            HostIdentity id = HostIdentity.of(host);
             if (id == null || !reached.add(id.key())) {
-                continue; // neither address nor name, or listed twice: the first listing counts
+                return; // neither address nor name, or listed twice: the first listing counts
             }
-            Observation o = Observation.of(hosts.get(i), id);
+            Observation o = Observation.of(host, id);
             HostMemory h = load(id.key());
             boolean watchedNow = h == null && targetsChanged && !targetsBefore.covers(id.address(), id.name());
             if (watchedNow && o.answering()) {
-                nowWatchedHosts++;
+                nowWatchedHosts[0]++;
             }
             HostMemory after = rules.listed(id.key(), h, o, watchedNow);
             if (after == null) {
-                continue; // a host it never knew that does not answer
+                return; // a host it never knew that does not answer
             }
-            ScanSource.Entry entry = toRead.get(i);
             after.observationId = entry.id();
             after.observation = complete && entry.digest() != null && settled(after, o, probed, probedBefore, complete)
                     ? entry.digest() : null;
             touched.put(after.key, after);
-        }
+        });
         int noLongerWatchedHosts = 0;
         for (HostSummary s : summaries) {
             if (reached.contains(s.key())) {
@@ -150,7 +148,7 @@ final class Absorption {
                 });
             }
         }
-        String scopeChange = scopeChange(targetsChanged, argumentsChanged, nowWatchedHosts, rules.nowWatchedPorts,
+        String scopeChange = scopeChange(targetsChanged, argumentsChanged, nowWatchedHosts[0], rules.nowWatchedPorts,
                 noLongerWatchedHosts, rules.noLongerWatchedPorts);
         Map<String, String> attributes = probedNow.isEmpty() && head != null ? head.attributes() : probedNow;
         MemoryHead next = MemoryHead.of(MemoryHead.VERSION, scope, snapshotId, when,
@@ -159,7 +157,7 @@ final class Absorption {
         touched.values().forEach(h -> changed.add(h.toRecord()));
         List<Finding> found = first ? List.of() : rules.findings;
         return new Absorbed(next, changed, rules.events, found, first ? HeldBack.none() : HeldBack.of(rules.held), complete, first,
-                scopeChange, java.util.Collections.unmodifiableMap(touched), hosts.size());
+                scopeChange, java.util.Collections.unmodifiableMap(touched), toRead.size());
     }
 
     /**

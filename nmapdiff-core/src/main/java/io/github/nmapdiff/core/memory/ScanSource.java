@@ -52,14 +52,18 @@ public final class ScanSource {
     }
 
     private final String name;
+    private final Path file;
+    private final byte[] bytes;
     private final HostIndex index;
     private final Supplier<Scan> careful;
     private Scan parsed;
     private Scan header;
     private List<Entry> entries;
 
-    private ScanSource(String name, HostIndex index, Supplier<Scan> careful) {
+    private ScanSource(String name, Path file, byte[] bytes, HostIndex index, Supplier<Scan> careful) {
         this.name = name;
+        this.file = file;
+        this.bytes = bytes;
         this.index = index;
         this.careful = careful;
     }
@@ -72,7 +76,7 @@ public final class ScanSource {
      */
     public static ScanSource of(Path file) {
         Objects.requireNonNull(file, "file");
-        return new ScanSource(file.toString(), HostIndex.build(file), () -> new NmapXmlReader().read(file));
+        return new ScanSource(file.toString(), file, null, HostIndex.build(file), () -> new NmapXmlReader().read(file));
     }
 
     /**
@@ -84,7 +88,7 @@ public final class ScanSource {
      */
     public static ScanSource of(byte[] xml, String name) {
         Objects.requireNonNull(xml, "xml");
-        return new ScanSource(name, HostIndex.build(xml), () -> new NmapXmlReader().read(new ByteArrayInputStream(xml), name));
+        return new ScanSource(name, null, xml, HostIndex.build(xml), () -> new NmapXmlReader().read(new ByteArrayInputStream(xml), name));
     }
 
     /**
@@ -93,24 +97,24 @@ public final class ScanSource {
      * file nmap left empty, say).
      *
      * @param file the file of the scan's bytes; never null
-     * @param scan the scan, as read from them; never null
+     * @param scan the scan as read from them, read when asked for; never null
      * @return the source, never null
      */
-    public static ScanSource of(Path file, Scan scan) {
+    public static ScanSource of(Path file, Supplier<Scan> scan) {
         Objects.requireNonNull(scan, "scan");
-        return new ScanSource(file.toString(), HostIndex.build(file), () -> scan);
+        return new ScanSource(file.toString(), file, null, HostIndex.build(file), scan);
     }
 
     /**
      * Returns a scan already read, with its bytes; see {@link #of(Path, Scan)}.
      *
      * @param xml the scan's bytes; never null, not to be modified while the source is used
-     * @param scan the scan, as read from them; never null
+     * @param scan the scan as read from them, read when asked for; never null
      * @return the source, never null
      */
-    public static ScanSource of(byte[] xml, Scan scan) {
+    public static ScanSource of(byte[] xml, Supplier<Scan> scan) {
         Objects.requireNonNull(scan, "scan");
-        return new ScanSource("the scan", HostIndex.build(xml), () -> scan);
+        return new ScanSource("the scan", null, xml, HostIndex.build(xml), scan);
     }
 
     /**
@@ -121,7 +125,7 @@ public final class ScanSource {
      */
     public static ScanSource of(Scan scan) {
         Objects.requireNonNull(scan, "scan");
-        return new ScanSource("scan", null, () -> scan);
+        return new ScanSource("scan", null, null, null, () -> scan);
     }
 
     /** Returns whether the hosts have digests (the pass over the bytes took the scan). */
@@ -205,6 +209,34 @@ public final class ScanSource {
         }
         parsed();
         return chosen.stream().map(this::find).toList();
+    }
+
+    /**
+     * Reads hosts in full and gives each, with its entry, to an action, in the order of the
+     * scan. When all the hosts are asked for (the first scan a memory absorbs), they are read one
+     * at a time as the file is, never held together.
+     *
+     * @param chosen some of {@link #entries()}, in their order
+     * @param action what to do with each host
+     */
+    public void each(List<Entry> chosen, java.util.function.BiConsumer<Entry, Host> action) {
+        if (index != null && parsed == null && chosen.size() == entries().size() && chosen.size() > 1000) {
+            try (ScanStream stream = file != null ? new NmapXmlReader().open(file)
+                    : new NmapXmlReader().open(new ByteArrayInputStream(bytes), name)) {
+                int i = 0;
+                while (stream.hasNext()) {
+                    if (i >= chosen.size()) {
+                        throw new MalformedScanException(name, 0, 0, "more hosts than the pass over its bytes found", null);
+                    }
+                    action.accept(chosen.get(i++), stream.next());
+                }
+            }
+            return;
+        }
+        List<Host> hosts = read(chosen);
+        for (int i = 0; i < hosts.size(); i++) {
+            action.accept(chosen.get(i), hosts.get(i));
+        }
     }
 
     /** The host of an entry in the careful reading, found by its place in the scan. */

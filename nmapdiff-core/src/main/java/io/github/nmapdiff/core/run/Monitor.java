@@ -137,14 +137,13 @@ public final class Monitor {
             ScanResult result = scan(cancellation);
             Snapshot snapshot = keep(result, warnings);
             warnings.addAll(result.warnings());
-            Scan scan = result.scan();
-            if (!scan.complete()) {
+            if (!result.summary().complete()) {
                 warnings.add("the scan is incomplete (" + describe(result.outcome()) + "): it is kept but is no baseline,"
-                        + " and only the " + scan.hosts().size() + " hosts it reached are compared");
+                        + " and only the " + result.summary().hosts() + " hosts it reached are compared");
             }
             byte[] xml = result.xml();
-            ScanSource source = store.localFile(snapshot.id()).map(file -> ScanSource.of(file, scan))
-                    .orElseGet(() -> ScanSource.of(xml, scan));
+            ScanSource source = store.localFile(snapshot.id()).map(file -> ScanSource.of(file, result::scan))
+                    .orElseGet(() -> ScanSource.of(xml, result::scan));
             NightRunner.Completed night = nights.complete(memory, snapshot, source, () -> xml, xml.length, warnings, telling.all());
 
             List<String> removed = retention == null ? List.of() : snapshots.applyRetention(retention, clock.instant());
@@ -165,14 +164,13 @@ public final class Monitor {
 
     /** Keeps a scan as a snapshot, first of all: whatever happens next, it is not lost. */
     private Snapshot keep(ScanResult result, List<String> warnings) {
-        Scan scan = result.scan();
         Instant now = clock.instant();
-        Instant start = scan.start() != null ? scan.start() : now;
+        Instant start = result.summary().header().start() != null ? result.summary().header().start() : now;
         if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
             warnings.add("the scan says it started at " + start + ", later than this machine's clock (" + now
                     + "): one of the clocks is wrong; snapshots are ordered by when they were kept here");
         }
-        return store.save(NewSnapshot.of(scan, result.xml(), start, scope));
+        return store.save(NewSnapshot.of(result, start, scope));
     }
 
     /** Keeps what runs killed during their scan had found, as incomplete snapshots. */

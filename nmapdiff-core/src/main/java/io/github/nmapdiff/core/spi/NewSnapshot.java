@@ -11,13 +11,18 @@ import java.util.Objects;
  * what it covers. Made by the monitor (and by tests with {@link #of}); immutable.
  */
 public final class NewSnapshot {
-    private final Scan scan;
+    private final java.util.function.Supplier<Scan> reading;
+    private Scan scan;
+    private final io.github.nmapdiff.core.xml.ScanSummary summary;
     private final byte[] xml;
     private final Instant start;
     private final Scope scope;
 
-    private NewSnapshot(Scan scan, byte[] xml, Instant start, Scope scope) {
-        this.scan = Objects.requireNonNull(scan, "scan");
+    private NewSnapshot(Scan scan, io.github.nmapdiff.core.xml.ScanSummary summary, java.util.function.Supplier<Scan> reading,
+            byte[] xml, Instant start, Scope scope) {
+        this.scan = scan;
+        this.summary = Objects.requireNonNull(summary, "summary");
+        this.reading = reading;
         this.xml = Objects.requireNonNull(xml, "xml");
         this.start = Objects.requireNonNull(start, "start");
         this.scope = Objects.requireNonNull(scope, "scope");
@@ -33,12 +38,33 @@ public final class NewSnapshot {
      * @return the new snapshot, never null
      */
     public static NewSnapshot of(Scan scan, byte[] xml, Instant start, Scope scope) {
-        return new NewSnapshot(scan, xml, start, scope);
+        return new NewSnapshot(Objects.requireNonNull(scan, "scan"), io.github.nmapdiff.core.xml.ScanSummary.of(scan), null, xml, start,
+                scope);
     }
 
-    /** Returns the scan; never null. */
-    public Scan scan() {
+    /**
+     * Returns a scan to keep whose hosts are read only if a store asks for {@link #scan()}.
+     *
+     * @param result the engine's result; never null
+     * @param start when the scan started; never null
+     * @param scope what the scan covers; never null
+     * @return the new snapshot, never null
+     */
+    public static NewSnapshot of(ScanResult result, Instant start, Scope scope) {
+        return new NewSnapshot(null, result.summary(), result::scan, result.xml(), start, scope);
+    }
+
+    /** Returns the scan, read whole the first time it is asked for; never null. A store needs {@link #summary()} only. */
+    public synchronized Scan scan() {
+        if (scan == null) {
+            scan = reading.get();
+        }
         return scan;
+    }
+
+    /** Returns what the scan is without its hosts: whether it is complete, how many hosts, its nmap version; never null. */
+    public io.github.nmapdiff.core.xml.ScanSummary summary() {
+        return summary;
     }
 
     /** Returns the XML to keep, exactly as the engine wrote it; never null, not to be modified. */
@@ -75,7 +101,7 @@ public final class NewSnapshot {
      * @return the snapshot, never null
      */
     public Snapshot toSnapshot(String id, Instant savedAt) {
-        return Snapshot.builder(id, start).savedAt(savedAt).complete(scan.complete()).scope(scope)
-                .hosts(scan.hosts().size()).build();
+        return Snapshot.builder(id, start).savedAt(savedAt).complete(summary.complete()).scope(scope)
+                .hosts(summary.hosts()).build();
     }
 }

@@ -21,7 +21,9 @@ public final class ScanResult {
         CANCELLED
     }
 
-    private final Scan scan;
+    private final java.util.function.Supplier<Scan> reading;
+    private Scan scan;
+    private final io.github.nmapdiff.core.xml.ScanSummary summary;
     private final byte[] xml;
     private final List<String> commandLine;
     private final Outcome outcome;
@@ -29,6 +31,8 @@ public final class ScanResult {
 
     private ScanResult(Builder b) {
         this.scan = b.scan;
+        this.reading = b.reading;
+        this.summary = b.summary != null ? b.summary : io.github.nmapdiff.core.xml.ScanSummary.of(b.scan);
         this.xml = b.xml;
         this.commandLine = List.copyOf(b.commandLine);
         this.outcome = b.outcome;
@@ -43,12 +47,37 @@ public final class ScanResult {
      * @return the builder, never null
      */
     public static Builder builder(Scan scan, byte[] xml) {
-        return new Builder(scan, xml);
+        return new Builder(Objects.requireNonNull(scan, "scan"), null, null, xml);
     }
 
-    /** Returns the scan; never null. */
-    public Scan scan() {
+    /**
+     * Starts a result of a scan that is read from its XML only when {@link #scan()} is asked for:
+     * a large scan is then never held whole. Completed, no command line, no warnings.
+     *
+     * @param xml the bytes of the XML exactly as the engine wrote them; never null, not to be modified afterwards
+     * @param summary what the scan is without its hosts (whether it is complete, how many hosts); never null
+     * @return the builder, never null
+     */
+    public static Builder builder(byte[] xml, io.github.nmapdiff.core.xml.ScanSummary summary) {
+        Objects.requireNonNull(xml, "xml");
+        Objects.requireNonNull(summary, "summary");
+        return new Builder(null, summary, () -> {
+            Scan read = new io.github.nmapdiff.core.xml.NmapXmlReader().read(new java.io.ByteArrayInputStream(xml), "the scan");
+            return summary.complete() || !read.complete() ? read : read.asIncomplete();
+        }, xml);
+    }
+
+    /** Returns the scan, read from its XML the first time when the result was made so; never null. */
+    public synchronized Scan scan() {
+        if (scan == null) {
+            scan = reading.get();
+        }
         return scan;
+    }
+
+    /** Returns what the scan is without its hosts: whether it is complete, how many hosts it holds; never null. */
+    public io.github.nmapdiff.core.xml.ScanSummary summary() {
+        return summary;
     }
 
     /** Returns the bytes of the XML exactly as the engine wrote them; never null, not to be modified. */
@@ -73,19 +102,24 @@ public final class ScanResult {
 
     @Override
     public String toString() {
-        return "ScanResult[" + outcome + ", " + scan.hosts().size() + " hosts, " + warnings.size() + " warnings]";
+        return "ScanResult[" + outcome + ", " + summary.hosts() + " hosts, " + warnings.size() + " warnings]";
     }
 
     /** Builds a {@link ScanResult}; not thread-safe. */
     public static final class Builder {
         private final Scan scan;
+        private final io.github.nmapdiff.core.xml.ScanSummary summary;
+        private final java.util.function.Supplier<Scan> reading;
         private final byte[] xml;
         private List<String> commandLine = List.of();
         private Outcome outcome = Outcome.COMPLETED;
         private List<String> warnings = List.of();
 
-        private Builder(Scan scan, byte[] xml) {
-            this.scan = Objects.requireNonNull(scan, "scan");
+        private Builder(Scan scan, io.github.nmapdiff.core.xml.ScanSummary summary, java.util.function.Supplier<Scan> reading,
+                byte[] xml) {
+            this.scan = scan;
+            this.summary = summary;
+            this.reading = reading;
             this.xml = Objects.requireNonNull(xml, "xml");
         }
 

@@ -97,6 +97,36 @@ public final class NmapXmlReader {
     }
 
     /**
+     * Reads what a scan is without its hosts: its header and how many hosts it holds. A plain
+     * document is read by a pass over its bytes that reads no host; any other (gzipped, cut
+     * short) one host at a time, in memory that does not grow with the number of hosts.
+     *
+     * @param xml the XML, plain or gzip-compressed, never null
+     * @param sourceName the name of the input in error messages, never null
+     * @return the summary, never null
+     * @throws io.github.nmapdiff.core.MalformedScanException when the XML is not well-formed nmap XML
+     */
+    public ScanSummary summarize(byte[] xml, String sourceName) {
+        io.github.nmapdiff.core.internal.xml.HostIndex index = io.github.nmapdiff.core.internal.xml.HostIndex.build(xml);
+        if (index != null) {
+            try {
+                return ScanSummary.of(read(new java.io.ByteArrayInputStream(index.document(List.of())), sourceName),
+                        index.hosts().size());
+            } catch (IOException | io.github.nmapdiff.core.MalformedScanException e) {
+                // read the usual way below, which says where the problem is
+            }
+        }
+        try (ScanStream stream = open(new java.io.ByteArrayInputStream(xml), sourceName)) {
+            int hosts = 0;
+            while (stream.hasNext()) {
+                stream.next();
+                hosts++;
+            }
+            return ScanSummary.of(stream.scan(), hosts);
+        }
+    }
+
+    /**
      * Opens a scan file to read its hosts one at a time.
      *
      * @param file the file, never null

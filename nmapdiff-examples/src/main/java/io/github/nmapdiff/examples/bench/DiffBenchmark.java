@@ -1,12 +1,9 @@
 package io.github.nmapdiff.examples.bench;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,9 +25,6 @@ import java.util.Locale;
  * {@code --no-ndiff}.
  */
 public final class DiffBenchmark {
-    private record Measured(String name, double seconds, long peakKb, int exitCode, Path output) {
-    }
-
     private record Command(String name, List<String> args, Path output, boolean ours) {
     }
 
@@ -62,8 +56,8 @@ public final class DiffBenchmark {
             System.out.printf(Locale.ROOT, "generated %d-host pair in %.1f s: %d MB + %d MB%n", hosts, (System.nanoTime() - t0) / 1e9,
                     Files.size(a) >> 20, Files.size(b) >> 20);
         }
-        Path jar = jar();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = Timed.jar();
+        String java = Timed.java();
         String heap = xmx == null ? "" : " (-Xmx" + xmx + ")";
 
         List<Command> commands = new ArrayList<>();
@@ -85,7 +79,7 @@ public final class DiffBenchmark {
         commands.add(new Command("bare StAX pass (floor)", List.of(java, "-cp", jar.toString(), BareStaxPass.class.getName(), a.toString(),
                 b.toString()), folder.resolve("stax.txt"), false));
 
-        List<Measured> results = new ArrayList<>();
+        List<Timed.Measured> results = new ArrayList<>();
         for (Command command : commands) {
             results.add(measure(command, runs));
         }
@@ -95,61 +89,33 @@ public final class DiffBenchmark {
                 runs);
         System.out.printf(Locale.ROOT, "| %-38s | %10s | %14s | %9s |%n", "command", "wall (s)", "peak RSS (MB)", "exit code");
         System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(40), "-".repeat(12), "-".repeat(16), "-".repeat(11));
-        for (Measured m : results) {
-            System.out.printf(Locale.ROOT, "| %-38s | %10.2f | %14d | %9d |%n", m.name, m.seconds, m.peakKb / 1024, m.exitCode);
+        for (Timed.Measured m : results) {
+            System.out.printf(Locale.ROOT, "| %-38s | %10.2f | %14d | %9d |%n", m.name(), m.seconds(), m.peakKb() / 1024, m.exitCode());
         }
-        Measured floor = results.get(results.size() - 1);
-        Measured ndiff = runNdiff ? results.get(results.size() - 2) : null;
+        Timed.Measured floor = results.get(results.size() - 1);
+        Timed.Measured ndiff = runNdiff ? results.get(results.size() - 2) : null;
         boolean same = true;
         System.out.println();
         for (int i = 0; i < commands.size(); i++) {
             if (!commands.get(i).ours) {
                 continue;
             }
-            Measured mine = results.get(i);
-            System.out.printf(Locale.ROOT, "%s: %.2fx the floor's time", mine.name, mine.seconds / floor.seconds);
+            Timed.Measured mine = results.get(i);
+            System.out.printf(Locale.ROOT, "%s: %.2fx the floor's time", mine.name(), mine.seconds() / floor.seconds());
             if (ndiff != null) {
-                boolean identical = Files.mismatch(mine.output, ndiff.output) == -1 && mine.exitCode == ndiff.exitCode;
+                boolean identical = Files.mismatch(mine.output(), ndiff.output()) == -1 && mine.exitCode() == ndiff.exitCode();
                 same &= identical;
-                System.out.printf(Locale.ROOT, "; speed-up over ndiff %.1fx, memory %.0f%% of ndiff's; output %s", ndiff.seconds / mine.seconds,
-                        100.0 * mine.peakKb / ndiff.peakKb, identical ? "identical to ndiff's, same exit code"
-                                : "DIFFERS from ndiff's (" + mine.output + " vs " + ndiff.output + ")");
+                System.out.printf(Locale.ROOT, "; speed-up over ndiff %.1fx, memory %.0f%% of ndiff's; output %s", ndiff.seconds() / mine.seconds(),
+                        100.0 * mine.peakKb() / ndiff.peakKb(), identical ? "identical to ndiff's, same exit code"
+                                : "DIFFERS from ndiff's (" + mine.output() + " vs " + ndiff.output() + ")");
             }
             System.out.println();
-            same &= mine.exitCode == 1;
+            same &= mine.exitCode() == 1;
         }
         System.exit(same ? 0 : 1);
     }
 
-    /** Runs a command {@code runs} times; returns the median wall time and the median peak memory. */
-    private static Measured measure(Command command, int runs) throws IOException, InterruptedException {
-        double[] seconds = new double[runs];
-        long[] peaks = new long[runs];
-        int exit = 0;
-        System.out.println("running " + runs + "x: " + String.join(" ", command.args));
-        for (int run = 0; run < runs; run++) {
-            Path times = Files.createTempFile("bench-time", ".txt");
-            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
-            timed.addAll(command.args);
-            Process p = new ProcessBuilder(timed).redirectOutput(command.output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            exit = p.waitFor();
-            String[] figures = Files.readAllLines(times, StandardCharsets.UTF_8).stream().filter(l -> l.matches("[0-9.]+ [0-9]+"))
-                    .findFirst().orElseThrow(() -> new IOException("GNU time gave no figures; is /usr/bin/time installed?")).split(" ");
-            Files.delete(times);
-            seconds[run] = Double.parseDouble(figures[0]);
-            peaks[run] = Long.parseLong(figures[1]);
-        }
-        Arrays.sort(seconds);
-        Arrays.sort(peaks);
-        return new Measured(command.name, seconds[runs / 2], peaks[runs / 2], exit, command.output);
-    }
-
-    private static Path jar() throws URISyntaxException {
-        Path self = Path.of(DiffBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!self.toString().endsWith(".jar")) {
-            self = Path.of("nmapdiff-examples", "target", "nmapdiff.jar");
-        }
-        return self;
+    private static Timed.Measured measure(Command command, int runs) throws IOException, InterruptedException {
+        return Timed.measure(command.name, command.args, command.output, runs, run -> { });
     }
 }

@@ -9,6 +9,7 @@ import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanResult.Outcome;
 import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
+import io.github.nmapdiff.core.xml.ScanSummary;
 import io.github.nmapdiff.nmap.NmapFailedException;
 import io.github.nmapdiff.nmap.NmapNotFoundException;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -386,33 +387,35 @@ public final class NmapRun implements ScanRun {
         } catch (IOException e) {
             throw new ScanIoException("cannot read nmap's XML output " + xmlFile + ": " + e.getMessage(), e);
         }
-        Scan scan;
+        // what the scan is, without reading its hosts: a large scan is read host by host later, and only where it changed
+        ScanSummary summary;
         try {
-            scan = new NmapXmlReader().read(new ByteArrayInputStream(xml), "nmap's XML output");
+            summary = new NmapXmlReader().summarize(xml, "nmap's XML output");
         } catch (MalformedScanException e) {
             if (outcome == Outcome.COMPLETED) {
                 throw new NmapFailedException("nmap's XML output cannot be read: " + e.getMessage(), command, exitCode, tail);
             }
             // stopped before nmap wrote its first element: nothing was found, and that is the result
-            scan = new Scan("nmap", String.join(" ", command), null, null, null, null, List.of(), 0, 0, List.of(), List.of(),
+            Scan nothing = new Scan("nmap", String.join(" ", command), null, null, null, null, List.of(), 0, 0, List.of(), List.of(),
                     List.of(), null, false);
+            return ScanResult.builder(nothing, xml).commandLine(command).outcome(outcome).warnings(warnings).build();
         }
         if (outcome != Outcome.COMPLETED) {
-            scan = scan.asIncomplete();
-        } else if (!scan.complete()) {
+            summary = ScanSummary.of(summary.header().asIncomplete(), summary.hosts());
+        } else if (!summary.complete()) {
             String full = fullDisk(tail);
             if (full != null) {
                 warnings.add(full);
             }
         }
         synchronized (unresolved) {
-            if (!unresolved.isEmpty() && scan.hosts().isEmpty() && outcome == Outcome.COMPLETED) {
+            if (!unresolved.isEmpty() && summary.hosts() == 0 && outcome == Outcome.COMPLETED) {
                 throw new TargetResolutionException(unresolved.stream().distinct().toList());
             }
             // nmap says so once per attempt: one warning per name
             unresolved.stream().distinct().forEach(name -> warnings.add("target did not resolve: " + name));
         }
-        return ScanResult.builder(scan, xml).commandLine(command).outcome(outcome).warnings(warnings).build();
+        return ScanResult.builder(xml, summary).commandLine(command).outcome(outcome).warnings(warnings).build();
     }
 
     /** Says that nmap's output was cut because the disk of the temporary folder is full; null when it is not. */

@@ -182,7 +182,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     public synchronized Snapshot save(NewSnapshot snapshot) {
         removeTemporaryFiles();
         String id = freeId(snapshot.start());
-        Scan scan = snapshot.scan();
+        Scan scan = snapshot.summary().header();
         Snapshot saved = snapshot.toSnapshot(id, clock.instant());
         // metadata first: a crash before the scan is renamed into place leaves metadata without
         // a scan, which is ignored; never a scan whose targets and arguments are unknown
