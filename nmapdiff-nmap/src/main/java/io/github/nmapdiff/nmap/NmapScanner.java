@@ -145,12 +145,21 @@ public final class NmapScanner implements ScanEngine {
                 List<String> targets = Files.exists(dir.resolve("targets.txt"))
                         ? Files.readAllLines(dir.resolve("targets.txt"), StandardCharsets.UTF_8) : List.of();
                 Scan scan = new NmapXmlReader().read(new ByteArrayInputStream(bytes), dir.resolve("scan.xml").toString());
-                if (!scan.hosts().isEmpty() && !targets.isEmpty()) {
+                Path finished = dir.resolve(NmapRun.FINISHED_FILE);
+                if (Files.exists(finished) && !targets.isEmpty()) {
+                    // nmap had ended, and the run was killed before it kept the result: kept now, as nmap ended it
+                    List<String> said = Files.readAllLines(finished, StandardCharsets.UTF_8);
+                    ScanResult.Outcome outcome = said.isEmpty() ? ScanResult.Outcome.CANCELLED : ScanResult.Outcome.valueOf(said.get(0));
+                    List<String> warnings = new ArrayList<>(said.subList(Math.min(1, said.size()), said.size()));
+                    warnings.add("recovered from a run that was killed after its scan ended, before it kept it");
+                    recovered.add(RecoveredScan.of(targets, ScanResult.builder(scan, bytes).commandLine(List.of(executable))
+                            .outcome(outcome).warnings(warnings).build()));
+                } else if (!scan.hosts().isEmpty() && !targets.isEmpty()) {
                     recovered.add(RecoveredScan.of(targets, ScanResult.builder(scan.asIncomplete(), bytes)
                             .commandLine(List.of(executable)).outcome(ScanResult.Outcome.CANCELLED)
                             .warnings(List.of("recovered from a run that was killed during its scan")).build()));
                 }
-            } catch (IOException | NmapDiffException e) {
+            } catch (IOException | NmapDiffException | IllegalArgumentException e) {
                 LOG.warn("the scan left in {} by a killed run cannot be read ({}); it is removed", dir, e.getMessage());
             }
             NmapRun.deleteQuietly(dir);

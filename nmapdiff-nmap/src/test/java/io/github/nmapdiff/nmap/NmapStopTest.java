@@ -52,6 +52,8 @@ class NmapStopTest {
         assertThat(result.scan().complete()).isFalse();
         assertThat(result.scan().hosts()).hasSizeBetween(1, 2);
         assertThat(result.warnings()).anyMatch(w -> w.contains("stopped from outside nmapdiff (exit code 130"));
+        assertThat(scanFolder).as("the scan stays until it is kept elsewhere").isDirectory();
+        run.kept();
         assertThat(scanFolder).doesNotExist();
     }
 

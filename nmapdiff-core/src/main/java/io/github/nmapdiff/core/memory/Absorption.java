@@ -150,7 +150,11 @@ final class Absorption {
         }
         String scopeChange = scopeChange(targetsChanged, argumentsChanged, nowWatchedHosts[0], rules.nowWatchedPorts,
                 noLongerWatchedHosts, rules.noLongerWatchedPorts);
-        Map<String, String> attributes = probedNow.isEmpty() && head != null ? head.attributes() : probedNow;
+        Map<String, String> attributes = new java.util.TreeMap<>(head == null ? Map.of() : head.attributes());
+        if (!probedNow.isEmpty()) {
+            attributes.keySet().removeIf(k -> k.startsWith("probed."));
+            attributes.putAll(probedNow);
+        }
         MemoryHead next = MemoryHead.of(MemoryHead.VERSION, scope, snapshotId, when,
                 complete ? when : head == null ? null : head.lastCompleteAt(), (head == null ? 0 : head.sequence()) + 1, attributes);
         List<HostRecord> changed = new ArrayList<>(touched.size());

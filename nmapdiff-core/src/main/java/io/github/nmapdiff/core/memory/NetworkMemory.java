@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.model.KnownPort;
 import io.github.nmapdiff.core.model.Night;
 import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.model.TimelineEvent;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.HostRecord;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryStore;
@@ -118,23 +119,11 @@ public final class NetworkMemory {
     }
 
     /**
-     * Absorbs a scan and commits it at once, with what it found before any rules: for tests and
-     * for learning from scans already reported.
-     *
-     * @return what it found
-     */
-    public Absorbed absorbCommitted(String snapshotId, ScanSource source, Instant when, Scope scope, NoisePolicy policy) {
-        Absorbed absorbed = absorb(snapshotId, source, when, scope, policy);
-        commit(absorbed.update(absorbed.triage()));
-        return absorbed;
-    }
-
-    /**
      * Absorbs a scan and commits it at once, with what it found before any rules; returns what it found.
      *
      * @return what it found
      */
-    public io.github.nmapdiff.core.model.Triage absorbAndCommit(String snapshotId, ScanSource source, Instant when, Scope scope,
+    public Triage absorbAndCommit(String snapshotId, ScanSource source, Instant when, Scope scope,
             NoisePolicy policy) {
         Absorbed absorbed = absorb(snapshotId, source, when, scope, policy);
         commit(absorbed.update(absorbed.triage()));
@@ -255,11 +244,17 @@ public final class NetworkMemory {
 
     /** A record as the questions see it: its last seen that of the last complete scan when nothing was written since. */
     static KnownHost known(HostRecord r, Instant lastComplete) {
-        HostMemory h = HostMemory.of(r, lastComplete);
-        List<KnownPort> ports = new ArrayList<>(h.ports.size());
-        h.ports.forEach((port, p) -> ports.add(new KnownPort(port, p.open && h.present, p.watched, p.firstSeen, p.lastSeen, p.service,
-                p.version, Severities.opened(port, p.service))));
-        return new KnownHost(r.identity(), h.firstSeen, h.lastSeen, h.present, h.watched, ports, r.noise());
+        // as HostMemory reads a record, without the working copy: the questions read every host
+        boolean settled = r.present() && r.watched() && !r.attributes().containsKey("missing");
+        List<KnownPort> ports = new ArrayList<>(r.ports().size());
+        for (io.github.nmapdiff.core.spi.PortRecord p : r.ports()) {
+            boolean seen = settled && p.open() && p.watched() && !p.attributes().containsKey("missing");
+            ports.add(new KnownPort(p.port(), p.open() && r.present(), p.watched(), p.firstSeen(),
+                    seen ? HostMemory.latest(p.lastSeen(), lastComplete) : p.lastSeen(), p.service(), p.version(),
+                    Severities.opened(p.port(), p.service())));
+        }
+        return new KnownHost(r.identity(), r.firstSeen(), settled ? HostMemory.latest(r.lastSeen(), lastComplete) : r.lastSeen(),
+                r.present(), r.watched(), ports, r.noise());
     }
 
     /** Two memories are equal when their stores hold equal heads, hosts and nights. */

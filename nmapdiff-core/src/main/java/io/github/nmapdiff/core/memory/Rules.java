@@ -17,12 +17,14 @@ import java.util.Map;
  * day after reminds people of each port it took in that is still open. Immutable.
  */
 public final class Rules {
-    private static final Rules NONE = new Rules(List.of());
+    private static final Rules NONE = new Rules(List.of(), null);
 
     private final List<Rule> rules;
+    private final String source;
 
-    private Rules(List<Rule> rules) {
+    private Rules(List<Rule> rules, String source) {
         this.rules = List.copyOf(rules);
+        this.source = source;
     }
 
     /** Returns no rules. */
@@ -37,7 +39,24 @@ public final class Rules {
      * @return the rules, never null
      */
     public static Rules of(List<Rule> rules) {
-        return new Rules(rules);
+        return new Rules(rules, null);
+    }
+
+    /**
+     * Returns these rules with the text they were read from, which the job keeps beside its
+     * memory, so that the questions asked of the memory later (the inventory, the report) give
+     * the severities the mail gave.
+     *
+     * @param text the rules as the team wrote them (a YAML file's content); never null
+     * @return the rules, never null
+     */
+    public Rules withSource(String text) {
+        return new Rules(rules, java.util.Objects.requireNonNull(text, "text"));
+    }
+
+    /** Returns the text the rules were read from, if they were read from one. */
+    public java.util.Optional<String> source() {
+        return java.util.Optional.ofNullable(source);
     }
 
     /** Returns the rules, in order. */
@@ -114,6 +133,9 @@ public final class Rules {
      */
     public Severity severityOf(io.github.nmapdiff.core.model.HostIdentity host, String port, String service) {
         Severity builtIn = Severities.opened(port, service);
+        if (rules.stream().noneMatch(r -> r.action() == Rule.Action.SEVERITY)) {
+            return builtIn;
+        }
         Finding opened = Finding.newPort(host, port, service, null, builtIn, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         for (Rule r : rules) {
             if (r.action() == Rule.Action.SEVERITY && r.matches(opened)) {

@@ -134,26 +134,51 @@ public final class Monitor {
                 throw new RunCancelledException("stopped before the scan started; nothing was scanned");
             }
 
-            ScanResult result = scan(cancellation);
+            ScanRun running = engine.start(ScanRequest.of(scope.targets()).withTimeout(timeout).withListener(listener));
+            ScanResult result = await(running, cancellation);
             Snapshot snapshot = keep(result, warnings);
             warnings.addAll(result.warnings());
             if (!result.summary().complete()) {
                 warnings.add("the scan is incomplete (" + describe(result.outcome()) + "): it is kept but is no baseline,"
                         + " and only the " + result.summary().hosts() + " hosts it reached are compared");
             }
-            byte[] xml = result.xml();
-            ScanSource source = store.localFile(snapshot.id()).map(file -> ScanSource.of(file, result::scan))
-                    .orElseGet(() -> ScanSource.of(xml, result::scan));
-            NightRunner.Completed night = nights.complete(memory, snapshot, source, () -> xml, xml.length, warnings, telling.all());
+            ScanResult.Outcome outcome = result.outcome();
+            ScanSource source = source(snapshot, result);
+            java.util.function.Supplier<byte[]> bytes = xml(snapshot, result);
+            long length = result.xmlSize();
+            result = null; // kept: a large scan's bytes need not stay in memory through the night
+            running.kept();
+            NightRunner.Completed night = nights.complete(memory, snapshot, source, bytes, length, warnings, telling.all());
 
             List<String> removed = retention == null ? List.of() : snapshots.applyRetention(retention, clock.instant());
-            return new MonitorReport(night.verdict(), night.recorded(), result.outcome(), warnings, night.told().deliveries(),
+            return new MonitorReport(night.verdict(), night.recorded(), outcome, warnings, night.told().deliveries(),
                     night.told().failures(), retryFailures, telling.pending(), finishedEarlier, removed);
         }
     }
 
-    private ScanResult scan(Cancellation cancellation) {
-        ScanRun running = engine.start(ScanRequest.of(scope.targets()).withTimeout(timeout).withListener(listener));
+    /** How large a scan's bytes may be for the run to keep them at hand; a larger one is read again from the store. */
+    private static final int KEPT_AT_HAND = 1 << 20;
+
+    /**
+     * Tonight's scan as the memory reads it: from the store's file when it has one, so that a
+     * large scan's bytes need not stay in memory through the night; as the engine read it when
+     * the bytes do not index (a file nmap left empty, say).
+     */
+    private ScanSource source(Snapshot snapshot, ScanResult result) {
+        boolean small = result.xmlSize() <= KEPT_AT_HAND;
+        java.util.function.Supplier<Scan> read = small && result.xmlFile().isEmpty() ? result::scan : () -> snapshots.read(snapshot.id());
+        Optional<java.nio.file.Path> file = store.localFile(snapshot.id());
+        return file.isPresent() ? ScanSource.of(file.get(), read)
+                : ScanSource.of(result.xmlFile().isEmpty() ? result.xml() : snapshots.readXml(snapshot.id()), read);
+    }
+
+    /** Tonight's bytes for a notification: at hand when small, else read again from the store when a notifier asks. */
+    private java.util.function.Supplier<byte[]> xml(Snapshot snapshot, ScanResult result) {
+        byte[] small = result.xmlFile().isEmpty() && result.xmlSize() <= KEPT_AT_HAND ? result.xml() : null;
+        return small != null ? () -> small : () -> snapshots.readXml(snapshot.id());
+    }
+
+    private static ScanResult await(ScanRun running, Cancellation cancellation) {
         cancellation.scanStarted(running);
         try {
             return running.await();
@@ -164,6 +189,7 @@ public final class Monitor {
 
     /** Keeps a scan as a snapshot, first of all: whatever happens next, it is not lost. */
     private Snapshot keep(ScanResult result, List<String> warnings) {
+        // what must survive comes first: once kept, the engine may let go of its files
         Instant now = clock.instant();
         Instant start = result.summary().header().start() != null ? result.summary().header().start() : now;
         if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
@@ -177,10 +203,13 @@ public final class Monitor {
     private void recoverKilledScans(List<String> warnings) {
         for (RecoveredScan recovered : engine.recover()) {
             ScanResult result = recovered.result();
-            Scan scan = result.scan().complete() ? result.scan().asIncomplete() : result.scan();
+            boolean ended = result.outcome() == ScanResult.Outcome.COMPLETED && result.scan().complete();
+            Scan scan = ended || !result.scan().complete() ? result.scan() : result.scan().asIncomplete();
             Instant start = scan.start() != null ? scan.start() : clock.instant();
             Snapshot kept = store.save(NewSnapshot.of(scan, result.xml(), start, Scope.of(recovered.targets(), scope.arguments())));
-            warnings.add("an earlier run was killed during its scan; the " + scan.hosts().size()
+            warnings.add(ended ? "an earlier run was killed after its scan ended, before it kept it; the scan of its " + scan.hosts().size()
+                    + " hosts is kept as the snapshot " + kept.id()
+                    : "an earlier run was killed during its scan; the " + scan.hosts().size()
                     + " hosts it had finished are kept as the incomplete snapshot " + kept.id());
         }
     }

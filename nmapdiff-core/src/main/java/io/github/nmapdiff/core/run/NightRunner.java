@@ -13,9 +13,12 @@ import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Night;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.MemoryHead;
+import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.Notifier;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -24,7 +27,7 @@ import io.github.nmapdiff.core.spi.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +74,7 @@ final class NightRunner {
     Completed complete(NetworkMemory memory, Snapshot s, ScanSource source, Supplier<byte[]> xml, long xmlSize, List<String> warnings,
             List<Notifier> toTell) {
         Absorbed absorbed = memory.absorb(s.id(), source, s.takenAt(), s.scope(), noise);
-        Triage triage = absorbed.first() ? Triage.none()
-                : rules.apply(absorbed, memory, day(s.takenAt()), memory.throughTime() == null ? null : day(memory.throughTime()));
+        Triage triage = triage(memory, absorbed, rules, s.takenAt(), clock.getZone());
         Snapshot baseline = null;
         ScanDiff ndiff = null;
         for (Snapshot candidate : absorbed.first() ? List.<Snapshot>of() : baselines(s, triage)) {
@@ -90,7 +92,7 @@ final class NightRunner {
                 : Verdict.of(s.complete(), baseline, ndiff, triage, absorbed.scopeChange());
         List<Notifier> told = worthTelling(verdict) ? toTell : List.of();
         Snapshot recorded = record(s, verdict, told.stream().map(Notifier::id).toList());
-        memory.commit(absorbed.update(triage).recording(recorded));
+        memory.commit(withRules(absorbed.update(triage), rules).recording(recorded));
         store.update(recorded);
         return tell(recorded, verdict, xml, xmlSize, warnings, told);
     }
@@ -100,10 +102,35 @@ final class NightRunner {
      * it (it was lost, or the store keeps none). Its record stays as its run left it.
      */
     void learn(NetworkMemory memory, Snapshot s) {
-        Absorbed absorbed = memory.absorb(s.id(), snapshots.source(s.id()), s.takenAt(), s.scope(), noise);
-        Triage triage = absorbed.first() ? Triage.none()
-                : rules.apply(absorbed, memory, day(s.takenAt()), memory.throughTime() == null ? null : day(memory.throughTime()));
-        memory.commit(absorbed.update(triage));
+        learn(memory, s.id(), snapshots.source(s.id()), s.takenAt(), s.scope(), noise, rules, clock.getZone());
+    }
+
+    /**
+     * Absorbs a scan into a memory, applies the rules and commits the night with them, as the
+     * night would have: the one way a memory learns what no one is told.
+     *
+     * @return what the night found
+     */
+    static Triage learn(NetworkMemory memory, String id, ScanSource source, Instant takenAt, Scope scope, NoisePolicy noise,
+            Rules rules, ZoneId zone) {
+        Absorbed absorbed = memory.absorb(id, source, takenAt, scope, noise);
+        Triage triage = triage(memory, absorbed, rules, takenAt, zone);
+        memory.commit(withRules(absorbed.update(triage), rules));
+        return triage;
+    }
+
+    /** What a scan absorbed found once the rules applied: nothing for the first, the baseline. */
+    private static Triage triage(NetworkMemory memory, Absorbed absorbed, Rules rules, Instant takenAt, ZoneId zone) {
+        if (absorbed.first()) {
+            return Triage.none();
+        }
+        Instant previous = memory.throughTime();
+        return rules.apply(absorbed, memory, takenAt.atZone(zone).toLocalDate(), previous == null ? null : previous.atZone(zone).toLocalDate());
+    }
+
+    /** The night with the text of the rules that applied to it, for the questions asked of the memory later. */
+    private static MemoryUpdate withRules(MemoryUpdate update, Rules rules) {
+        return update.withHead(update.head().withAttribute(MemoryHead.RULES, rules.source().orElse(null)));
     }
 
     /**
@@ -169,10 +196,6 @@ final class NightRunner {
     private static Snapshot record(Snapshot s, Verdict verdict, List<String> toTell) {
         return s.withRun(verdict.kind() == RunKind.BASELINE ? null : verdict.findings().size(), verdict.summary(),
                 verdict.baseline() == null ? null : verdict.baseline().id(), toTell);
-    }
-
-    private LocalDate day(Instant t) {
-        return t.atZone(clock.getZone()).toLocalDate();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.memory.ScanSource;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.MemoryHead;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -189,8 +191,8 @@ public final class Snapshots {
 
     /**
      * Teaches a memory the snapshots it has not absorbed, oldest first, without telling anyone:
-     * what the job would know had it absorbed each of them. Those that cannot be read are left
-     * out.
+     * what the job would know had it absorbed each of them, with no rules. Those that cannot be
+     * read are left out.
      *
      * @param memory the memory, never null
      * @param oldestFirst the snapshots, as {@link #list()} orders them
@@ -198,13 +200,30 @@ public final class Snapshots {
      * @return the ids of the snapshots that could not be read
      */
     public List<String> learn(NetworkMemory memory, List<Snapshot> oldestFirst, NoisePolicy noise) {
+        return learn(memory, oldestFirst, noise, Rules.none(), ZoneId.systemDefault());
+    }
+
+    /**
+     * Teaches a memory the snapshots it has not absorbed, oldest first, without telling anyone:
+     * what the job would know had it absorbed each of them with these rules (the nights keep
+     * what the rules ignored and the severities they gave). Those that cannot be read are left
+     * out.
+     *
+     * @param memory the memory, never null
+     * @param oldestFirst the snapshots, as {@link #list()} orders them
+     * @param noise how to tell noise from news, never null
+     * @param rules the team's rules, never null
+     * @param zone the zone whose days the rules' dates are in, never null
+     * @return the ids of the snapshots that could not be read
+     */
+    public List<String> learn(NetworkMemory memory, List<Snapshot> oldestFirst, NoisePolicy noise, Rules rules, ZoneId zone) {
         List<String> unreadable = new ArrayList<>();
         for (Snapshot s : oldestFirst) {
             if (absorbed(memory.head().orElse(null), s, oldestFirst)) {
                 continue;
             }
             try {
-                memory.absorbAndCommit(s.id(), source(s.id()), s.takenAt(), s.scope(), noise);
+                NightRunner.learn(memory, s.id(), source(s.id()), s.takenAt(), s.scope(), noise, rules, zone);
             } catch (NmapDiffException e) {
                 unreadable.add(s.id());
             }

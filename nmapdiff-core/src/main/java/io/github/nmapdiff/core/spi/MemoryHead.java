@@ -2,7 +2,9 @@ package io.github.nmapdiff.core.spi;
 
 import io.github.nmapdiff.core.model.Scope;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Where the job's memory stands: the last snapshot it absorbed and when, the scope that scan
@@ -12,23 +14,29 @@ public final class MemoryHead {
     /** The version of what the memory's rules write; a memory of another version is learned again. */
     public static final int VERSION = 2;
 
+    /** The attribute that keeps the text of the rules that applied to the last night (absent: none). */
+    public static final String RULES = "rules";
+
+    /** The attribute that names the site the memory is of (absent: {@code default}). */
+    public static final String SITE = "site";
+
     private final int version;
     private final Scope scope;
     private final String through;
     private final Instant throughTime;
     private final Instant lastCompleteAt;
     private final long sequence;
-    private final java.util.Map<String, String> attributes;
+    private final Map<String, String> attributes;
 
     private MemoryHead(int version, Scope scope, String through, Instant throughTime, Instant lastCompleteAt, long sequence,
-            java.util.Map<String, String> attributes) {
+            Map<String, String> attributes) {
         this.version = version;
         this.scope = Objects.requireNonNull(scope, "scope");
         this.through = Objects.requireNonNull(through, "through");
         this.throughTime = Objects.requireNonNull(throughTime, "throughTime");
         this.lastCompleteAt = lastCompleteAt;
         this.sequence = sequence;
-        this.attributes = java.util.Map.copyOf(attributes);
+        this.attributes = Map.copyOf(attributes);
     }
 
     /**
@@ -44,7 +52,7 @@ public final class MemoryHead {
      * @return the head, never null
      */
     public static MemoryHead of(int version, Scope scope, String through, Instant throughTime, Instant lastCompleteAt, long sequence,
-            java.util.Map<String, String> attributes) {
+            Map<String, String> attributes) {
         return new MemoryHead(version, scope, through, throughTime, lastCompleteAt, sequence, attributes);
     }
 
@@ -79,8 +87,19 @@ public final class MemoryHead {
     }
 
     /** Returns the memory's own values, by name; never null. */
-    public java.util.Map<String, String> attributes() {
+    public Map<String, String> attributes() {
         return attributes;
+    }
+
+    /** Returns this head with one of its values set (or removed, for null). */
+    public MemoryHead withAttribute(String name, String value) {
+        Map<String, String> changed = new TreeMap<>(attributes);
+        if (value == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, value);
+        }
+        return new MemoryHead(version, scope, through, throughTime, lastCompleteAt, sequence, changed);
     }
 
     @Override

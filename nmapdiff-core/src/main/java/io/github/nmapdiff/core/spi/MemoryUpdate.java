@@ -66,6 +66,11 @@ public final class MemoryUpdate {
         return new MemoryUpdate(head, hosts, removed, events, night, Objects.requireNonNull(outcome, "outcome"));
     }
 
+    /** Returns this update with another head. */
+    public MemoryUpdate withHead(MemoryHead other) {
+        return new MemoryUpdate(Objects.requireNonNull(other, "other"), hosts, removed, events, night, recorded);
+    }
+
     /** Returns the head after the night; never null. */
     public MemoryHead head() {
         return head;

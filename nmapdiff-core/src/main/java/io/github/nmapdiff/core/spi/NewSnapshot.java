@@ -15,15 +15,20 @@ public final class NewSnapshot {
     private Scan scan;
     private final io.github.nmapdiff.core.xml.ScanSummary summary;
     private final byte[] xml;
+    private final java.nio.file.Path xmlFile;
     private final Instant start;
     private final Scope scope;
 
     private NewSnapshot(Scan scan, io.github.nmapdiff.core.xml.ScanSummary summary, java.util.function.Supplier<Scan> reading,
-            byte[] xml, Instant start, Scope scope) {
+            byte[] xml, java.nio.file.Path xmlFile, Instant start, Scope scope) {
         this.scan = scan;
         this.summary = Objects.requireNonNull(summary, "summary");
         this.reading = reading;
-        this.xml = Objects.requireNonNull(xml, "xml");
+        this.xml = xml;
+        this.xmlFile = xmlFile;
+        if (xml == null && xmlFile == null) {
+            throw new NullPointerException("xml");
+        }
         this.start = Objects.requireNonNull(start, "start");
         this.scope = Objects.requireNonNull(scope, "scope");
     }
@@ -38,8 +43,8 @@ public final class NewSnapshot {
      * @return the new snapshot, never null
      */
     public static NewSnapshot of(Scan scan, byte[] xml, Instant start, Scope scope) {
-        return new NewSnapshot(Objects.requireNonNull(scan, "scan"), io.github.nmapdiff.core.xml.ScanSummary.of(scan), null, xml, start,
-                scope);
+        return new NewSnapshot(Objects.requireNonNull(scan, "scan"), io.github.nmapdiff.core.xml.ScanSummary.of(scan), null,
+                Objects.requireNonNull(xml, "xml"), null, start, scope);
     }
 
     /**
@@ -51,7 +56,8 @@ public final class NewSnapshot {
      * @return the new snapshot, never null
      */
     public static NewSnapshot of(ScanResult result, Instant start, Scope scope) {
-        return new NewSnapshot(null, result.summary(), result::scan, result.xml(), start, scope);
+        return result.xmlFile().isPresent() ? new NewSnapshot(null, result.summary(), result::scan, null, result.xmlFile().get(), start, scope)
+                : new NewSnapshot(null, result.summary(), result::scan, result.xml(), null, start, scope);
     }
 
     /** Returns the scan, read whole the first time it is asked for; never null. A store needs {@link #summary()} only. */
@@ -67,9 +73,25 @@ public final class NewSnapshot {
         return summary;
     }
 
-    /** Returns the XML to keep, exactly as the engine wrote it; never null, not to be modified. */
+    /**
+     * Returns the XML to keep, exactly as the engine wrote it; never null, not to be modified.
+     * When it is in a file ({@link #xmlFile()}), the file is read each time: a store that can
+     * copy a file should.
+     */
     public byte[] xml() {
-        return xml;
+        if (xml != null) {
+            return xml;
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(xmlFile);
+        } catch (java.io.IOException e) {
+            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the file the XML is in, when the engine left it in one; a store may copy it rather than read it whole. */
+    public java.util.Optional<java.nio.file.Path> xmlFile() {
+        return java.util.Optional.ofNullable(xmlFile);
     }
 
     /** Returns when the scan started; never null. */

@@ -25,6 +25,7 @@ public final class ScanResult {
     private Scan scan;
     private final io.github.nmapdiff.core.xml.ScanSummary summary;
     private final byte[] xml;
+    private final java.nio.file.Path xmlFile;
     private final List<String> commandLine;
     private final Outcome outcome;
     private final List<String> warnings;
@@ -34,6 +35,7 @@ public final class ScanResult {
         this.reading = b.reading;
         this.summary = b.summary != null ? b.summary : io.github.nmapdiff.core.xml.ScanSummary.of(b.scan);
         this.xml = b.xml;
+        this.xmlFile = b.xmlFile;
         this.commandLine = List.copyOf(b.commandLine);
         this.outcome = b.outcome;
         this.warnings = List.copyOf(b.warnings);
@@ -47,7 +49,7 @@ public final class ScanResult {
      * @return the builder, never null
      */
     public static Builder builder(Scan scan, byte[] xml) {
-        return new Builder(Objects.requireNonNull(scan, "scan"), null, null, xml);
+        return new Builder(Objects.requireNonNull(scan, "scan"), null, null, Objects.requireNonNull(xml, "xml"));
     }
 
     /**
@@ -67,6 +69,43 @@ public final class ScanResult {
         }, xml);
     }
 
+    /**
+     * Starts a result whose XML stays in a file until it is kept: a large scan is then never
+     * held in memory, and {@link #xml()} reads the file each time it is asked for. The file must
+     * stay until the run's {@link ScanRun#kept()}. Completed, no command line, no warnings.
+     *
+     * @param xmlFile the file of the XML exactly as the engine wrote it; never null
+     * @param summary what the scan is without its hosts; never null
+     * @return the builder, never null
+     */
+    public static Builder builder(java.nio.file.Path xmlFile, io.github.nmapdiff.core.xml.ScanSummary summary) {
+        Objects.requireNonNull(xmlFile, "xmlFile");
+        Objects.requireNonNull(summary, "summary");
+        Builder b = new Builder(null, summary, () -> {
+            Scan read = new io.github.nmapdiff.core.xml.NmapXmlReader().read(xmlFile);
+            return summary.complete() || !read.complete() ? read : read.asIncomplete();
+        }, null);
+        b.xmlFile = xmlFile;
+        return b;
+    }
+
+    /** Returns the file the XML is in, when the engine left it in one; empty when the result holds the bytes. */
+    public java.util.Optional<java.nio.file.Path> xmlFile() {
+        return java.util.Optional.ofNullable(xmlFile);
+    }
+
+    /** Returns the size of the XML in bytes, without reading it. */
+    public long xmlSize() {
+        if (xml != null) {
+            return xml.length;
+        }
+        try {
+            return java.nio.file.Files.size(xmlFile);
+        } catch (java.io.IOException e) {
+            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Returns the scan, read from its XML the first time when the result was made so; never null. */
     public synchronized Scan scan() {
         if (scan == null) {
@@ -80,9 +119,20 @@ public final class ScanResult {
         return summary;
     }
 
-    /** Returns the bytes of the XML exactly as the engine wrote them; never null, not to be modified. */
+    /**
+     * Returns the bytes of the XML exactly as the engine wrote them; never null, not to be
+     * modified. For a result whose XML is in a file, the file is read each time: ask for
+     * {@link #xmlFile()} first.
+     */
     public byte[] xml() {
-        return xml;
+        if (xml != null) {
+            return xml;
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(xmlFile);
+        } catch (java.io.IOException e) {
+            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Returns the command that ran, one argument per element; never null. */
@@ -111,6 +161,7 @@ public final class ScanResult {
         private final io.github.nmapdiff.core.xml.ScanSummary summary;
         private final java.util.function.Supplier<Scan> reading;
         private final byte[] xml;
+        private java.nio.file.Path xmlFile;
         private List<String> commandLine = List.of();
         private Outcome outcome = Outcome.COMPLETED;
         private List<String> warnings = List.of();
@@ -120,7 +171,7 @@ public final class ScanResult {
             this.scan = scan;
             this.summary = summary;
             this.reading = reading;
-            this.xml = Objects.requireNonNull(xml, "xml");
+            this.xml = xml;
         }
 
         /** The command that ran, one argument per element. */

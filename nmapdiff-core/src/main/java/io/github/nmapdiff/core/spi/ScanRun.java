@@ -17,4 +17,12 @@ public interface ScanRun {
 
     /** Returns whether the scan has ended. */
     boolean isDone();
+
+    /**
+     * Says that the result was kept (its snapshot saved): the engine may now let go of what it
+     * held for it, such as the file its XML is in. Until then, a run killed after its scan ended
+     * leaves the result for {@link ScanEngine#recover()} to hand back. Does nothing by default.
+     */
+    default void kept() {
+    }
 }

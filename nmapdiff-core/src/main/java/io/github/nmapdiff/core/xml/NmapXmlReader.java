@@ -98,8 +98,37 @@ public final class NmapXmlReader {
 
     /**
      * Reads what a scan is without its hosts: its header and how many hosts it holds. A plain
-     * document is read by a pass over its bytes that reads no host; any other (gzipped, cut
-     * short) one host at a time, in memory that does not grow with the number of hosts.
+     * file is read by a pass over its bytes that reads no host; any other (gzipped, cut short)
+     * one host at a time, in memory that does not grow with the number of hosts.
+     *
+     * @param file the file, never null
+     * @return the summary, never null
+     * @throws io.github.nmapdiff.core.MalformedScanException when the file is not well-formed nmap XML
+     * @throws ScanIoException when it cannot be read
+     */
+    public ScanSummary summarize(Path file) {
+        Objects.requireNonNull(file, "file");
+        io.github.nmapdiff.core.internal.xml.HostIndex index = io.github.nmapdiff.core.internal.xml.HostIndex.build(file);
+        if (index != null) {
+            try {
+                return ScanSummary.of(read(new java.io.ByteArrayInputStream(index.document(List.of())), file.toString()),
+                        index.hosts().size());
+            } catch (IOException | io.github.nmapdiff.core.MalformedScanException e) {
+                // read the usual way below, which says where the problem is
+            }
+        }
+        try (ScanStream stream = open(file)) {
+            int hosts = 0;
+            while (stream.hasNext()) {
+                stream.next();
+                hosts++;
+            }
+            return ScanSummary.of(stream.scan(), hosts);
+        }
+    }
+
+    /**
+     * Reads what a scan is without its hosts, as {@link #summarize(Path)} does, from XML held in memory.
      *
      * @param xml the XML, plain or gzip-compressed, never null
      * @param sourceName the name of the input in error messages, never null

@@ -72,9 +72,16 @@ public final class NmapRun implements ScanRun {
     private final Thread watchdog;
     private ScanResult result;
     private RuntimeException failure;
+    /**
+     * Whether the result's XML stays in its file until it is kept: with a temporary folder of the
+     * caller's (the snapshot folder's), where the next run finds what a killed one left; in the
+     * system's temporary folder the bytes are read and the folder removed at once.
+     */
+    private final boolean keepFile;
 
     private NmapRun(List<String> command, Process process, boolean ownGroup, Path workDirectory, Path xmlFile,
-            Duration gracePeriod, ScanRequest request) {
+            Duration gracePeriod, ScanRequest request, boolean keepFile) {
+        this.keepFile = keepFile;
         this.command = command;
         this.ownGroup = ownGroup;
         this.process = process;
@@ -177,7 +184,7 @@ public final class NmapRun implements ScanRun {
             deleteQuietly(work);
             throw e;
         }
-        return new NmapRun(command, process, ownGroup, work, xml, gracePeriod, request);
+        return new NmapRun(command, process, ownGroup, work, xml, gracePeriod, request, temporaryDirectory != null);
     }
 
     /** nmap is looked up before it is started, as setsid would only say later that it failed to run it. */
@@ -331,9 +338,12 @@ public final class NmapRun implements ScanRun {
             throw failure;
         } catch (RuntimeException e) {
             failure = e;
+            deleteQuietly(workDirectory);
             throw e;
         } finally {
-            deleteQuietly(workDirectory);
+            if (result != null && result.xmlFile().isEmpty()) {
+                deleteQuietly(workDirectory); // nothing in it is needed any more
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -381,16 +391,16 @@ public final class NmapRun implements ScanRun {
             }
             throw new NmapFailedException("nmap failed", command, exitCode, tail);
         }
-        byte[] xml;
-        try {
-            xml = Files.exists(xmlFile) ? Files.readAllBytes(xmlFile) : new byte[0];
-        } catch (IOException e) {
-            throw new ScanIoException("cannot read nmap's XML output " + xmlFile + ": " + e.getMessage(), e);
-        }
-        // what the scan is, without reading its hosts: a large scan is read host by host later, and only where it changed
+        // what the scan is, without reading its hosts: a large scan is read host by host later, and only where it changed;
+        // its XML stays in the file until the monitor has kept it
         ScanSummary summary;
         try {
-            summary = new NmapXmlReader().summarize(xml, "nmap's XML output");
+            if (!Files.exists(xmlFile) || Files.size(xmlFile) == 0) {
+                throw new MalformedScanException(xmlFile.toString(), 0, 0, "nmap wrote nothing", null);
+            }
+            summary = new NmapXmlReader().summarize(xmlFile);
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read nmap's XML output " + xmlFile + ": " + e.getMessage(), e);
         } catch (MalformedScanException e) {
             if (outcome == Outcome.COMPLETED) {
                 throw new NmapFailedException("nmap's XML output cannot be read: " + e.getMessage(), command, exitCode, tail);
@@ -398,7 +408,7 @@ public final class NmapRun implements ScanRun {
             // stopped before nmap wrote its first element: nothing was found, and that is the result
             Scan nothing = new Scan("nmap", String.join(" ", command), null, null, null, null, List.of(), 0, 0, List.of(), List.of(),
                     List.of(), null, false);
-            return ScanResult.builder(nothing, xml).commandLine(command).outcome(outcome).warnings(warnings).build();
+            return ScanResult.builder(nothing, new byte[0]).commandLine(command).outcome(outcome).warnings(warnings).build();
         }
         if (outcome != Outcome.COMPLETED) {
             summary = ScanSummary.of(summary.header().asIncomplete(), summary.hosts());
@@ -415,7 +425,40 @@ public final class NmapRun implements ScanRun {
             // nmap says so once per attempt: one warning per name
             unresolved.stream().distinct().forEach(name -> warnings.add("target did not resolve: " + name));
         }
-        return ScanResult.builder(xml, summary).commandLine(command).outcome(outcome).warnings(warnings).build();
+        if (!keepFile) {
+            try {
+                return ScanResult.builder(Files.readAllBytes(xmlFile), summary).commandLine(command).outcome(outcome).warnings(warnings)
+                        .build();
+            } catch (IOException e) {
+                throw new ScanIoException("cannot read nmap's XML output " + xmlFile + ": " + e.getMessage(), e);
+            }
+        }
+        finished(outcome, warnings);
+        return ScanResult.builder(xmlFile, summary).commandLine(command).outcome(outcome).warnings(warnings).build();
+    }
+
+    /** The name of the file that says the scan of a folder ended, how, and with what warnings: its result waits to be kept. */
+    public static final String FINISHED_FILE = "finished";
+
+    /**
+     * Says, in the scan's folder, that its scan ended: a run killed before it kept the result
+     * leaves it for the next run's {@code recover()}, with how it ended.
+     */
+    private void finished(Outcome outcome, List<String> warnings) {
+        List<String> lines = new ArrayList<>();
+        lines.add(outcome.name());
+        lines.addAll(warnings);
+        try {
+            Files.write(workDirectory.resolve(FINISHED_FILE), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("cannot write {} in {}: {}", FINISHED_FILE, workDirectory, e.toString());
+        }
+    }
+
+    /** The result is kept: its folder goes. */
+    @Override
+    public void kept() {
+        deleteQuietly(workDirectory);
     }
 
     /** Says that nmap's output was cut because the disk of the temporary folder is full; null when it is not. */

@@ -25,10 +25,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -89,11 +92,23 @@ final class FileSystemMemoryStore implements MemoryStore {
         int eventsLength;
     }
 
-    /** What is known once the files are read. */
+    /**
+     * What is known once the files are read. The head and the log are read at once; the index
+     * of the base (every host's summary, the nights) only when something asks for it, so that
+     * a question that reads every host in order (the inventory) reads the base once.
+     */
     private static final class State {
         long generation;
         MemoryHead head;
         long baseSize;
+        /** Where the base's index is; -1 without a base. */
+        long indexAt = -1;
+        /** The base's index frame, checked, until it is decoded. */
+        Frame index;
+        /** Whether the index is read and the log's nights applied to it. */
+        boolean indexed;
+        /** The log's nights not yet applied to the index, in order (until it is read). */
+        final List<MemoryUpdate> pending = new ArrayList<>();
         final TreeMap<String, Slot> hosts = new TreeMap<>();
         final List<Night> nights = new ArrayList<>();
         /** The events of the nights in the log, in order. */
@@ -113,6 +128,28 @@ final class FileSystemMemoryStore implements MemoryStore {
             }
         }
         return state;
+    }
+
+    /** The state with the base's index read: what every question but the head and a pass over the hosts needs. */
+    private synchronized State indexed() {
+        State s = state();
+        if (!s.indexed) {
+            try {
+                if (s.indexAt >= 0) {
+                    try (FileChannel in = AtomicFiles.openToRead(folder.resolve(BASE))) {
+                        readIndex(in, s);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                state = null;
+                throw new SnapshotStoreException("the memory of the network in " + folder + " is damaged or cannot be read ("
+                        + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()) + ")", e);
+            }
+            s.indexed = true;
+            s.pending.forEach(u -> apply(s, u));
+            s.pending.clear();
+        }
+        return s;
     }
 
     private State load() throws IOException {
@@ -144,7 +181,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             if (end.type != END) {
                 throw new IOException(file.getFileName() + " is cut short: it does not end as a memory file does");
             }
-            long indexAt = end.data().readLong();
+            s.indexAt = end.data().readLong();
             Frame head = frame(in, BASE_MAGIC.length);
             DataInputStream h = head.data();
             if (head.type != HEAD) {
@@ -152,33 +189,38 @@ final class FileSystemMemoryStore implements MemoryStore {
             }
             s.generation = h.readLong();
             s.head = h.readBoolean() ? MemoryCodec.head(h) : null;
-            Frame index = frame(in, indexAt);
-            if (index.type != INDEX) {
+            // the index is checked now (damage is found before a night starts) and decoded when it is asked for
+            Frame index = s.indexAt < BASE_MAGIC.length || s.indexAt >= size - END_FRAME ? null : frame(in, s.indexAt);
+            if (index == null || index.type != INDEX) {
                 throw new IOException(file.getFileName() + " has no index where its end says");
             }
-            DataInputStream x = index.data();
-            int hosts = x.readInt();
-            for (int i = 0; i < hosts; i++) {
-                Slot slot = new Slot();
-                slot.summary = HostSummary.of(MemoryCodec.string(x), MemoryCodec.string(x), MemoryCodec.string(x),
-                        MemoryCodec.string(x), x.readBoolean(), x.readBoolean(), MemoryCodec.string(x), MemoryCodec.string(x));
-                slot.offset = x.readLong();
-                slot.length = x.readInt();
-                slot.eventsOffset = x.readLong();
-                slot.eventsLength = x.readInt();
-                s.hosts.put(slot.summary.key(), slot);
+            s.index = index;
+        }
+    }
+
+    private void readIndex(FileChannel in, State s) throws IOException {
+        DataInputStream x = s.index.data();
+        s.index = null;
+        int hosts = x.readInt();
+        for (int i = 0; i < hosts; i++) {
+            Slot slot = new Slot();
+            slot.summary = HostSummary.of(MemoryCodec.string(x), MemoryCodec.string(x), MemoryCodec.string(x),
+                    MemoryCodec.string(x), x.readBoolean(), x.readBoolean(), MemoryCodec.string(x), MemoryCodec.string(x));
+            slot.offset = x.readLong();
+            slot.length = x.readInt();
+            slot.eventsOffset = x.readLong();
+            slot.eventsLength = x.readInt();
+            s.hosts.put(slot.summary.key(), slot);
+        }
+        int nights = x.readInt();
+        long at = x.readLong();
+        for (int i = 0; i < nights; i++) {
+            Frame n = frame(in, at);
+            if (n.type != NIGHT) {
+                throw new IOException(BASE + " has no night where its index says");
             }
-            int nights = x.readInt();
-            long nightsAt = x.readLong();
-            long at = nightsAt;
-            for (int i = 0; i < nights; i++) {
-                Frame n = frame(in, at);
-                if (n.type != NIGHT) {
-                    throw new IOException(file.getFileName() + " has no night where its index says");
-                }
-                s.nights.add(MemoryCodec.night(n.data()));
-                at += n.size();
-            }
+            s.nights.add(MemoryCodec.night(n.data()));
+            at += n.size();
         }
     }
 
@@ -207,10 +249,22 @@ final class FileSystemMemoryStore implements MemoryStore {
                 if (batch == null || batch.type != BATCH) {
                     break; // the night being written when the run was stopped: it was not committed
                 }
-                apply(s, MemoryCodec.update(batch.data()));
+                MemoryUpdate u = MemoryCodec.update(batch.data());
+                s.pending.add(u);
+                s.head = u.head();
                 at += batch.size();
             }
             s.logSize = at;
+        }
+    }
+
+    /** Applies a night to the state: to the index when it is read, else kept for when it is. */
+    private static void take(State s, MemoryUpdate u) {
+        if (s.indexed) {
+            apply(s, u);
+        } else {
+            s.pending.add(u);
+            s.head = u.head();
         }
     }
 
@@ -232,7 +286,7 @@ final class FileSystemMemoryStore implements MemoryStore {
     /** A frame read whole: its type and its payload. */
     private record Frame(byte type, byte[] payload) {
         DataInputStream data() {
-            return new DataInputStream(new ByteArrayInputStream(payload));
+            return new MemoryCodec.In(payload);
         }
 
         long size() {
@@ -330,14 +384,15 @@ final class FileSystemMemoryStore implements MemoryStore {
 
     @Override
     public synchronized List<HostSummary> summaries() {
-        List<HostSummary> all = new ArrayList<>(state().hosts.size());
-        state().hosts.values().forEach(slot -> all.add(slot.summary));
+        State s = indexed();
+        List<HostSummary> all = new ArrayList<>(s.hosts.size());
+        s.hosts.values().forEach(slot -> all.add(slot.summary));
         return all;
     }
 
     @Override
     public synchronized Map<String, HostRecord> hosts(Collection<String> keys) {
-        State s = state();
+        State s = indexed();
         return withBase(base -> {
             Map<String, HostRecord> found = new HashMap<>();
             for (String key : keys) {
@@ -350,25 +405,139 @@ final class FileSystemMemoryStore implements MemoryStore {
         });
     }
 
+    /**
+     * Gives every record to an action, in order of key: the base's records in one pass (they
+     * lie in that order), with the log's nights over them. The index is not needed for it.
+     */
     @Override
     public void forEachHost(Consumer<HostRecord> action) {
-        List<HostRecord> all;
+        List<Slot> slots = null;
+        TreeMap<String, HostRecord> changed = new TreeMap<>();
+        Set<String> removed = new HashSet<>();
+        long recordsAt;
         synchronized (this) {
             State s = state();
-            all = withBase(base -> {
-                List<HostRecord> records = new ArrayList<>(s.hosts.size());
-                for (Slot slot : s.hosts.values()) {
-                    records.add(record(slot, base));
+            if (s.indexed) {
+                slots = new ArrayList<>(s.hosts.values());
+            } else {
+                for (MemoryUpdate u : s.pending) {
+                    for (String key : u.removed()) {
+                        changed.remove(key);
+                        removed.add(key);
+                    }
+                    for (HostRecord r : u.hosts()) {
+                        changed.put(r.key(), r);
+                        removed.remove(r.key());
+                    }
                 }
-                return records;
-            });
+            }
+            recordsAt = s.indexAt;
         }
-        all.forEach(action);
+        List<Slot> indexed = slots;
+        withBase(base -> {
+            Sequential frames = base == null ? null : new Sequential(base);
+            if (indexed != null) {
+                for (Slot slot : indexed) {
+                    if (slot.record != null) {
+                        action.accept(slot.record);
+                        continue;
+                    }
+                    Frame f = frames.frame(slot.offset);
+                    if (f.type != RECORD) {
+                        throw new IOException("no host record where the index says");
+                    }
+                    action.accept(MemoryCodec.host(f.data()));
+                }
+                return null;
+            }
+            Iterator<HostRecord> fromLog = changed.values().iterator();
+            HostRecord next = fromLog.hasNext() ? fromLog.next() : null;
+            if (frames != null && recordsAt >= 0) {
+                long at = BASE_MAGIC.length;
+                at += frames.frame(at).size(); // the head
+                while (at < recordsAt) {
+                    Frame f = frames.frame(at);
+                    at += f.size();
+                    if (f.type != RECORD) {
+                        break; // the records end where the events begin
+                    }
+                    HostRecord r = MemoryCodec.host(f.data());
+                    while (next != null && next.key().compareTo(r.key()) < 0) {
+                        action.accept(next);
+                        next = fromLog.hasNext() ? fromLog.next() : null;
+                    }
+                    if (next != null && next.key().equals(r.key())) {
+                        continue; // the log's record of it stands; it comes next
+                    }
+                    if (!removed.contains(r.key())) {
+                        action.accept(r);
+                    }
+                }
+            }
+            while (next != null) {
+                action.accept(next);
+                next = fromLog.hasNext() ? fromLog.next() : null;
+            }
+            return null;
+        });
+    }
+
+    /** Reads frames at increasing offsets through one large buffer, so that a pass over the base reads the file once. */
+    private static final class Sequential {
+        private final FileChannel in;
+        private final long size;
+        private ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        private long bufferAt = -1;
+
+        Sequential(FileChannel in) throws IOException {
+            this.in = in;
+            this.size = in.size();
+        }
+
+        Frame frame(long at) throws IOException {
+            ByteBuffer header = window(at, 9);
+            int length = header.getInt();
+            int crc = header.getInt();
+            byte type = header.get();
+            if (length < 0 || at + 9 + length > size) {
+                throw new IOException("a damaged frame at byte " + at);
+            }
+            byte[] payload = new byte[length];
+            window(at + 9, length).get(payload);
+            CRC32C check = new CRC32C();
+            check.update(type);
+            check.update(payload);
+            if ((int) check.getValue() != crc) {
+                throw new IOException("a damaged frame at byte " + at);
+            }
+            return new Frame(type, payload);
+        }
+
+        /** The bytes {@code [at, at + length)}, from the buffer, which is filled again from {@code at} when they are not in it. */
+        private ByteBuffer window(long at, int length) throws IOException {
+            if (bufferAt < 0 || at < bufferAt || at + length > bufferAt + buffer.limit()) {
+                if (length > buffer.capacity()) {
+                    buffer = ByteBuffer.allocate(length);
+                }
+                buffer.clear();
+                while (buffer.hasRemaining() && in.read(buffer, at + buffer.position()) > 0) {
+                    // fill
+                }
+                buffer.flip();
+                bufferAt = at;
+                if (buffer.limit() < length) {
+                    throw new IOException("the file ends early");
+                }
+            }
+            ByteBuffer slice = buffer.duplicate();
+            slice.position((int) (at - bufferAt)).limit((int) (at - bufferAt) + length);
+            return slice;
+        }
     }
 
     @Override
     public synchronized List<TimelineEvent> events(String key) {
-        State s = state();
+        State s = indexed();
         Slot slot = s.hosts.get(key);
         List<TimelineEvent> events = new ArrayList<>(slot == null ? List.of() : withBase(base -> baseEvents(slot, base)));
         for (MemoryUpdate.HostEvent e : s.logEvents) {
@@ -383,7 +552,7 @@ final class FileSystemMemoryStore implements MemoryStore {
     public void forEachEvent(Consumer<MemoryUpdate.HostEvent> action) {
         List<MemoryUpdate.HostEvent> all;
         synchronized (this) {
-            all = allEvents(state());
+            all = allEvents(indexed());
         }
         all.forEach(action);
     }
@@ -406,7 +575,7 @@ final class FileSystemMemoryStore implements MemoryStore {
 
     @Override
     public synchronized List<Night> nights() {
-        return List.copyOf(state().nights);
+        return List.copyOf(indexed().nights);
     }
 
     // ---------------------------------------------------------------- writing
@@ -440,7 +609,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             throw new SnapshotStoreException("cannot keep the memory of the network in " + folder + ": " + AtomicFiles.describe(e)
                     + "; nothing of this night was kept, and the next run absorbs its scan again", e);
         }
-        apply(s, update);
+        take(s, update);
         if (s.logSize > Math.max(MIN_COMPACTION, s.baseSize / 4)) {
             compact();
         }
@@ -478,18 +647,13 @@ final class FileSystemMemoryStore implements MemoryStore {
 
     /** Folds the log into a new base: the base first (whole, or not at all), then a new, empty log. */
     synchronized void compact() {
-        State s = state();
+        State s = indexed();
         State next = new State();
         next.generation = s.generation + 1;
         next.head = s.head;
         try {
-            List<HostRecord> records = withBase(base -> {
-                List<HostRecord> all = new ArrayList<>(s.hosts.size());
-                for (Slot slot : s.hosts.values()) {
-                    all.add(record(slot, base));
-                }
-                return all;
-            });
+            List<HostRecord> records = new ArrayList<>(s.hosts.size());
+            forEachHost(records::add);
             Map<String, List<TimelineEvent>> events = new LinkedHashMap<>();
             for (MemoryUpdate.HostEvent e : allEvents(s)) {
                 events.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.event());

@@ -194,7 +194,10 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         }
         writeAtomically(metadataFile(id), metadata, id);
         try {
-            writeAtomically(folder.resolve("scan-" + id + ".xml"), snapshot.xml(), id);
+            Path target = folder.resolve("scan-" + id + ".xml");
+            Optional<Path> source = snapshot.xmlFile();
+            // a scan in a file is copied, never whole in memory
+            writeAtomically(target, source.isPresent() ? out -> Files.copy(source.get(), out) : out -> out.write(snapshot.xml()), id);
         } catch (NmapDiffException e) {
             deleteQuietly(metadataFile(id));
             throw e;
@@ -222,8 +225,12 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     /** Write to a temporary file, force it to disk, rename it into place, and force the folder. */
     private void writeAtomically(Path target, byte[] bytes, String id) {
+        writeAtomically(target, out -> out.write(bytes), id);
+    }
+
+    private void writeAtomically(Path target, AtomicFiles.Content content, String id) {
         try {
-            AtomicFiles.writeAtomically(target, bytes, access);
+            AtomicFiles.writeAtomically(target, access, content);
         } catch (IOException e) {
             throw new SnapshotStoreException("cannot save snapshot " + id + " in " + folder + ": " + AtomicFiles.describe(e)
                     + ". Nothing was half-written and the earlier snapshots are intact;"

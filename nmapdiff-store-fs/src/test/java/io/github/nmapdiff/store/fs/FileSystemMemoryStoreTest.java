@@ -63,6 +63,25 @@ class FileSystemMemoryStoreTest {
     }
 
     @Test
+    void aPassOverEveryHostWithoutTheIndexSeesWhatTheIndexSays() {
+        night(0, "127.0.0.1:22", "127.0.0.2:80", "127.0.0.4:25");
+        night(1, "127.0.0.1:22,443", "127.0.0.2:80", "127.0.0.4:25");
+        ((FileSystemMemoryStore) FileSystemSnapshotStore.open(dir).memory().orElseThrow()).compact();
+        // in the log over the base: one host changed, one gone, one new (keys before, between and after the base's)
+        night(2, "127.0.0.1:22,443,8080", "127.0.0.3:53", "127.0.0.4:25", "127.0.0.5:80");
+        night(3, "127.0.0.1:22,443,8080", "127.0.0.3:53", "127.0.0.5:80");
+
+        List<Object> unindexed = new java.util.ArrayList<>();
+        FileSystemSnapshotStore.open(dir).memory().orElseThrow().forEachHost(unindexed::add);
+        MemoryStore indexed = FileSystemSnapshotStore.open(dir).memory().orElseThrow();
+        indexed.summaries();
+        List<Object> viaIndex = new java.util.ArrayList<>();
+        indexed.forEachHost(viaIndex::add);
+
+        assertThat(unindexed).isEqualTo(viaIndex).hasSize(5);
+    }
+
+    @Test
     void aNightCutShortInTheLogIsTheNightThatWasNotCommitted() throws Exception {
         night(0, "127.0.0.1:22");
         night(1, "127.0.0.1:22,443");

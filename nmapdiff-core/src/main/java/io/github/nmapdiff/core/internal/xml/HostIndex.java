@@ -159,7 +159,46 @@ public final class HostIndex {
      * @return the index, or null when the file needs the usual, careful reading
      */
     public static HostIndex build(Path file) {
-        return HostScanner.scan(file);
+        Object key = key(file);
+        synchronized (RECENT) {
+            for (Recent r : RECENT) {
+                HostIndex cached = r.index.get();
+                if (cached != null && r.key.equals(key)) {
+                    return cached;
+                }
+            }
+        }
+        HostIndex index = HostScanner.scan(file);
+        if (index != null && key != null) {
+            synchronized (RECENT) {
+                RECENT.addFirst(new Recent(key, new java.lang.ref.SoftReference<>(index)));
+                while (RECENT.size() > 2) {
+                    RECENT.removeLast();
+                }
+            }
+        }
+        return index;
+    }
+
+    /**
+     * The indexes built last, by file: the nightly job reads its new scan twice (for ndiff's diff,
+     * and for the memory), and a snapshot's file does not change. Held softly, so that they never
+     * keep memory the JVM needs; known by the file's path, size and time of change.
+     */
+    private static final java.util.ArrayDeque<Recent> RECENT = new java.util.ArrayDeque<>();
+
+    private record Recent(Object key, java.lang.ref.SoftReference<HostIndex> index) {
+    }
+
+    private static Object key(Path file) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return file.toAbsolutePath().normalize() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis()
+                    + "\u0000" + a.fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -182,21 +221,17 @@ public final class HostIndex {
      */
     public static String digest(Bytes bytes, Entry host) throws IOException {
         int base = bytes.window(host.start, host.end);
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        java.security.MessageDigest sha = bytes.sha();
         for (int i = 0; i < host.kept.length; i += 2) {
             sha.update(bytes.buf, base + host.kept[i], host.kept[i + 1] - host.kept[i]);
         }
         byte[] d = sha.digest();
-        StringBuilder hex = new StringBuilder(32);
+        char[] hex = new char[32];
         for (int i = 0; i < 16; i++) {
-            hex.append(Character.forDigit((d[i] >> 4) & 0xF, 16)).append(Character.forDigit(d[i] & 0xF, 16));
+            hex[2 * i] = Character.forDigit((d[i] >> 4) & 0xF, 16);
+            hex[2 * i + 1] = Character.forDigit(d[i] & 0xF, 16);
         }
-        return hex.toString();
+        return new String(hex);
     }
 
     /**
@@ -276,6 +311,19 @@ public final class HostIndex {
      */
     public static final class Bytes implements Closeable {
         private final FileChannel channel;
+        private java.security.MessageDigest sha;
+
+        /** One digest for all the hosts this reader reads: {@link java.security.MessageDigest#digest()} resets it. */
+        java.security.MessageDigest sha() {
+            if (sha == null) {
+                try {
+                    sha = java.security.MessageDigest.getInstance("SHA-256");
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("every Java has SHA-256", e);
+                }
+            }
+            return sha;
+        }
         private byte[] buf = new byte[1 << 18];
         private long bufStart = -1;
         private int bufLength;
