@@ -53,7 +53,9 @@ public final class NmapDiffCli {
     public static void main(String[] args) {
         prepareInBackground(args);
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
-        Writer stdout = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        // buffered: an inventory of 250,000 lines is written in large pieces, not character by character
+        Writer stdout = new java.io.BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16);
         // on a terminal, text from the scanned network cannot move the cursor or hide itself
         PrintWriter out = new PrintWriter(TerminalWriter.standardOutputIsTerminal() ? new TerminalWriter(stdout) : stdout);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);

@@ -2,10 +2,10 @@ package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.support.AtomicFiles;
-import io.github.nmapdiff.core.memory.NetworkMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +27,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "the HTML file to write")
     Path output;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "the rules to apply (default: those the job applied to its last night)")
+    Path rulesFile;
+
     @Option(names = "--since", paramLabel = "DATE", description = "the first night shown (2026-10-01); default: the first")
     String since;
 
@@ -35,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NetworkMemory memory = Memories.of(folder, spec.commandLine().getErr());
-        String html = HtmlReport.render(memory, folder.toString(),
+        Memories.Site site = Memories.site(folder, rulesFile, spec.commandLine().getErr());
+        String html = HtmlReport.render(List.of(site), folder.toString(),
                 since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until));
         try {
             // it describes the network's weak points: readable by its owner only, as the snapshots are

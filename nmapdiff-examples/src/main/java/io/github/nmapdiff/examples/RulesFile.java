@@ -45,11 +45,27 @@ final class RulesFile {
     }
 
     static Rules read(Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NmapDiffException("no such rules file: " + file);
+        } catch (IOException e) {
+            throw new NmapDiffException("cannot read the rules file " + file + ": " + e.getMessage());
+        }
+        return parse(text, file);
+    }
+
+    /**
+     * Reads rules from their text, as the job kept them beside its memory; a mistake names the
+     * file they were read from.
+     */
+    static Rules parse(String text, Path file) {
         List<Rule> rules = new ArrayList<>();
-        try (JsonParser p = new YAMLFactory().createParser(java.nio.file.Files.newInputStream(file))) {
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return Rules.none(); // an empty file: no rules
+                return Rules.none().withSource(text); // an empty file: no rules
             }
             if (first != JsonToken.START_OBJECT) {
                 throw error(file, p, "the file must be a map of ignore, expect and severity lists");
@@ -71,15 +87,13 @@ final class RulesFile {
                     rules.add(rule(file, p, section, line));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new NmapDiffException("no such rules file: " + file);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new NmapDiffException(file + ":" + line + ": not YAML the rules can be read from: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new NmapDiffException("cannot read the rules file " + file + ": " + e.getMessage());
         }
-        return Rules.of(rules);
+        return Rules.of(rules).withSource(text);
     }
 
     private static Rule rule(Path file, JsonParser p, String section, int line) throws IOException {

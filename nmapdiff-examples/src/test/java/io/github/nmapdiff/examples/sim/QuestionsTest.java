@@ -66,8 +66,8 @@ class QuestionsTest {
                 + p.get("firstSeen").asText()).contains("5432 high " + SimulatedNetwork.start(13));
 
         String csv = Cli.run("inventory", scans.toString(), "--csv").out();
-        assertThat(csv.lines().findFirst()).contains("severity,address,name,port,service,version,first_seen,last_seen");
-        assertThat(csv).contains("high,192.0.2.21,db1.example.com,5432/tcp,postgresql,PostgreSQL DB 15.4," + SimulatedNetwork.start(13));
+        assertThat(csv.lines().findFirst()).hasValue("site,severity,address,name,port,service,version,first_seen,last_seen");
+        assertThat(csv).contains("default,high,192.0.2.21,db1.example.com,5432/tcp,postgresql,PostgreSQL DB 15.4," + SimulatedNetwork.start(13));
     }
 
     @Test
