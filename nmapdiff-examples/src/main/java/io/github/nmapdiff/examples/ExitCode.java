@@ -1,6 +1,7 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.run.MonitorReport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ enum ExitCode {
 
     /** The table, one line a code, for {@code --help}. */
     static List<String> lines() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Exit codes (when several apply: a signal, then 2, 3, 4, 1):");
         for (ExitCode c : values()) {
             lines.add("  " + c.code + "  " + c.meaning);

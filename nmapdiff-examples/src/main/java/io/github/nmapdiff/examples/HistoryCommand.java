@@ -1,5 +1,6 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
@@ -51,7 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
         if (!Files.isDirectory(folder)) {
-            throw new io.github.nmapdiff.core.SnapshotStoreException("no snapshot folder " + folder, null);
+            throw new SnapshotStoreException("no snapshot folder " + folder, null);
         }
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder);
         List<Snapshot> snapshots = Snapshots.of(store).list();

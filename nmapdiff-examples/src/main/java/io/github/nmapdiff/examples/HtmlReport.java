@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -413,7 +414,7 @@ final class HtmlReport {
 
     /** The column of a time: the first scan at or after it. */
     private static int slot(List<Instant> slots, Instant when) {
-        int i = java.util.Collections.binarySearch(slots, when);
+        int i = Collections.binarySearch(slots, when);
         return Math.min(Math.max(0, i >= 0 ? i : -i - 1), Math.max(0, slots.size() - 1));
     }
 

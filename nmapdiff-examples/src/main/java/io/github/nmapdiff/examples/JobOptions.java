@@ -1,9 +1,9 @@
 package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.run.Notifiers;
 import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
+import io.github.nmapdiff.core.run.Notifiers;
 import io.github.nmapdiff.core.spi.NotifierConfig;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
@@ -136,15 +139,15 @@ final class JobOptions {
 
     /** Refuses a key nobody reads, which is most often a typing error that would silently change nothing. */
     private void checkKeys(Properties p) {
-        java.util.Set<String> plugins = Notifiers.pluginIds(Thread.currentThread().getContextClassLoader());
-        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        Set<String> plugins = Notifiers.pluginIds(Thread.currentThread().getContextClassLoader());
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
             int dot = key.indexOf('.');
             if (KEYS.contains(key) || (dot > 0 && plugins.contains(key.substring(0, dot)))) {
                 continue;
             }
             List<String> known = new ArrayList<>(KEYS);
             plugins.forEach(id -> known.add(id + "."));
-            String nearest = known.stream().min(java.util.Comparator.comparingInt(k -> distance(k, key))).orElse(null);
+            String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, key))).orElse(null);
             throw new NmapDiffException(config + ": unknown key '" + key + "'"
                     + (nearest != null && distance(nearest, key) <= Math.max(2, key.length() / 3) ? "; did you mean '" + nearest + "'?"
                             : "; the keys are listed in nmapdiff scan --help"));

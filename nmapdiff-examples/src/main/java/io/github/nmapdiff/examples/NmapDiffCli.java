@@ -2,19 +2,20 @@ package io.github.nmapdiff.examples;
 
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code nmapdiff} command line: {@code java -jar nmapdiff.jar COMMAND ...}.
@@ -54,7 +55,7 @@ public final class NmapDiffCli {
         prepareInBackground(args);
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
         // buffered: an inventory of 250,000 lines is written in large pieces, not character by character
-        Writer stdout = new java.io.BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+        Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
                 1 << 16);
         // on a terminal, text from the scanned network cannot move the cursor or hide itself
         PrintWriter out = new PrintWriter(TerminalWriter.standardOutputIsTerminal() ? new TerminalWriter(stdout) : stdout);

@@ -9,11 +9,14 @@ import io.github.nmapdiff.core.memory.Rule;
 import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.model.Severity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ final class RulesFile {
     static Rules read(Path file) {
         String text;
         try {
-            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NmapDiffException("no such rules file: " + file);
         } catch (IOException e) {
@@ -106,7 +109,7 @@ final class RulesFile {
             }
             fields.put(name, p.getValueAsString());
         }
-        Set<String> allowed = new java.util.HashSet<>(CRITERIA);
+        Set<String> allowed = new HashSet<>(CRITERIA);
         allowed.add(section.equals("expect") ? "until" : section.equals("severity") ? "severity" : "reason");
         for (String name : fields.keySet()) {
             if (!allowed.contains(name)) {

@@ -9,6 +9,8 @@ import io.github.nmapdiff.core.NmapDiffException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Spec;
         })
 final class WatchCommand implements Callable<Integer> {
     /** When the next run is, as people write it: {@code 2026-12-01 02:00 UTC}. */
-    private static final java.time.format.DateTimeFormatter NEXT_RUN = java.time.format.DateTimeFormatter.ofPattern(
-            "yyyy-MM-dd HH:mm:ss z", java.util.Locale.ROOT);
+    private static final DateTimeFormatter NEXT_RUN = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     @Spec
     CommandSpec spec;

@@ -4,10 +4,10 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.RecoveredScan;
 import io.github.nmapdiff.core.spi.ScanEngine;
-import io.github.nmapdiff.core.spi.ScanResult;
-import io.github.nmapdiff.core.xml.NmapXmlReader;
 import io.github.nmapdiff.core.spi.ScanRequest;
+import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanRun;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
 import io.github.nmapdiff.nmap.internal.NmapRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -167,11 +168,11 @@ public final class NmapScanner implements ScanEngine {
         return recovered;
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path p) {
+    private static FileTime modified(Path p) {
         try {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
+            return FileTime.fromMillis(0);
         }
     }
 

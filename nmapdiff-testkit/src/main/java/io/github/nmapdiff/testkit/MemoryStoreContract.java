@@ -17,6 +17,7 @@ import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.PortRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public abstract class MemoryStoreContract {
     protected static Night fullNight(int n) {
         HostIdentity host = HostIdentity.of("192.0.2.10", "192.0.2.10", "db3.example.com", "00:11:22:33:44:55");
         Finding opened = Finding.newPort(host, "5432/tcp", "postgresql", "PostgreSQL DB 15.4", Severity.HIGH, night(n), night(n));
-        Finding ended = Finding.expectationEnded(host, "3389/tcp", "ms-wbt-server", java.time.LocalDate.of(2026, 11, 30),
+        Finding ended = Finding.expectationEnded(host, "3389/tcp", "ms-wbt-server", LocalDate.of(2026, 11, 30),
                 "vendor access, ticket 4711", Severity.CRITICAL, night(1), night(n));
         Finding gone = Finding.hostGone(HostIdentity.of("192.0.2.11", "192.0.2.11", null, null), night(1), night(n - 1));
         return Night.of("snap-" + n, night(n), true, false, List.of(ended, opened, gone),

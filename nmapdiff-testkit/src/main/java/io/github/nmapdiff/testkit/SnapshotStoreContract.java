@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmapdiff.core.NmapDiffException;
-import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.NewSnapshot;
@@ -16,6 +16,9 @@ import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.core.spi.StoreLock;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,8 +108,8 @@ public abstract class SnapshotStoreContract {
     void theBytesAreKeptAsGivenNotAsTheScanWouldBeWritten() throws Exception {
         SnapshotStore store = newStore();
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22");
-        byte[] xml = (new String(TestScans.xml(scan), java.nio.charset.StandardCharsets.UTF_8) + "<!-- nmap's own -->\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] xml = (new String(TestScans.xml(scan), StandardCharsets.UTF_8) + "<!-- nmap's own -->\n")
+                .getBytes(StandardCharsets.UTF_8);
         Snapshot kept = store.save(NewSnapshot.of(scan, xml, DAY_1, Scope.of(List.of("127.0.0.1"), List.of())));
 
         try (InputStream in = store.openXml(kept.id())) {
@@ -236,10 +239,10 @@ public abstract class SnapshotStoreContract {
         byte[] xml = TestScans.xml(scan);
         Snapshot kept = store.save(NewSnapshot.of(scan, xml, DAY_1, Scope.of(List.of("127.0.0.1"), List.of())));
 
-        Optional<java.nio.file.Path> file = store.localFile(kept.id());
+        Optional<Path> file = store.localFile(kept.id());
 
         if (file.isPresent()) {
-            assertThat(java.nio.file.Files.readAllBytes(file.get())).isEqualTo(xml);
+            assertThat(Files.readAllBytes(file.get())).isEqualTo(xml);
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.xml.NmapXmlWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class TestScans {
             return bytes;
         }
         // an incomplete scan is a file cut short, as nmap leaves it
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        return text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -50,7 +50,7 @@ public final class FileDiff {
      * @param before the older scan, never null
      * @param after the newer scan, never null
      * @return the diff of the hosts that changed, never null
-     * @throws io.github.nmapdiff.core.MalformedScanException when a file is not well-formed nmap XML
+     * @throws MalformedScanException when a file is not well-formed nmap XML
      * @throws ScanIoException when a file cannot be read
      */
     public static ScanDiff between(Path before, Path after) {

@@ -9,6 +9,7 @@ import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What absorbing one scan made of the memory, before it is committed: what the scan found
@@ -91,7 +92,7 @@ public final class Absorbed {
     }
 
     /** The hosts the scan changed that the store does not know yet. */
-    List<HostMemory> added(java.util.Set<String> known) {
+    List<HostMemory> added(Set<String> known) {
         return touched.values().stream().filter(h -> !known.contains(h.key)).toList();
     }
 }

@@ -12,6 +12,7 @@ import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -150,7 +152,7 @@ final class Absorption {
         }
         String scopeChange = scopeChange(targetsChanged, argumentsChanged, nowWatchedHosts[0], rules.nowWatchedPorts,
                 noLongerWatchedHosts, rules.noLongerWatchedPorts);
-        Map<String, String> attributes = new java.util.TreeMap<>(head == null ? Map.of() : head.attributes());
+        Map<String, String> attributes = new TreeMap<>(head == null ? Map.of() : head.attributes());
         if (!probedNow.isEmpty()) {
             attributes.keySet().removeIf(k -> k.startsWith("probed."));
             attributes.putAll(probedNow);
@@ -161,7 +163,7 @@ final class Absorption {
         touched.values().forEach(h -> changed.add(h.toRecord()));
         List<Finding> found = first ? List.of() : rules.findings;
         return new Absorbed(next, changed, rules.events, found, first ? HeldBack.none() : HeldBack.of(rules.held), complete, first,
-                scopeChange, java.util.Collections.unmodifiableMap(touched), toRead.size());
+                scopeChange, Collections.unmodifiableMap(touched), toRead.size());
     }
 
     /**

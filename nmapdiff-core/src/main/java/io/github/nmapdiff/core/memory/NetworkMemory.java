@@ -11,6 +11,7 @@ import io.github.nmapdiff.core.spi.HostRecord;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
+import io.github.nmapdiff.core.spi.PortRecord;
 import io.github.nmapdiff.core.support.InMemoryMemoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ public final class NetworkMemory {
         // as HostMemory reads a record, without the working copy: the questions read every host
         boolean settled = r.present() && r.watched() && !r.attributes().containsKey("missing");
         List<KnownPort> ports = new ArrayList<>(r.ports().size());
-        for (io.github.nmapdiff.core.spi.PortRecord p : r.ports()) {
+        for (PortRecord p : r.ports()) {
             boolean seen = settled && p.open() && p.watched() && !p.attributes().containsKey("missing");
             ports.add(new KnownPort(p.port(), p.open() && r.present(), p.watched(), p.firstSeen(),
                     seen ? HostMemory.latest(p.lastSeen(), lastComplete) : p.lastSeen(), p.service(), p.version(),

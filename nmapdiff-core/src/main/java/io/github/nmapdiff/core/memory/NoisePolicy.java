@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.memory;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class NoisePolicy {
 
     /** Returns this policy with more scripts whose output is never news. */
     public NoisePolicy volatileScripts(List<String> more) {
-        Set<String> all = new java.util.HashSet<>(volatileScripts);
+        Set<String> all = new HashSet<>(volatileScripts);
         all.addAll(more);
         return new NoisePolicy(confirmAfter, all);
     }

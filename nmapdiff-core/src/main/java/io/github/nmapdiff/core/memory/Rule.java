@@ -1,14 +1,15 @@
 package io.github.nmapdiff.core.memory;
 
 import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.Severity;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import io.github.nmapdiff.core.model.HostIdentity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ public final class Rule {
      * ndiff's changes, with the id each has now: a rules file written with the old ones still
      * means what it meant.
      */
-    public static final java.util.Map<String, String> RENAMED_KINDS = java.util.Map.of("port-opened", "new-port",
+    public static final Map<String, String> RENAMED_KINDS = Map.of("port-opened", "new-port",
             "port-closed", "port-gone", "service-changed", "version-changed", "script-changed", "script-output-changed");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -2,13 +2,17 @@ package io.github.nmapdiff.core.memory;
 
 import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.model.Triage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules a team wrote down, applied to each run's findings: the first ignore or holding
@@ -51,12 +55,12 @@ public final class Rules {
      * @return the rules, never null
      */
     public Rules withSource(String text) {
-        return new Rules(rules, java.util.Objects.requireNonNull(text, "text"));
+        return new Rules(rules, Objects.requireNonNull(text, "text"));
     }
 
     /** Returns the text the rules were read from, if they were read from one. */
-    public java.util.Optional<String> source() {
-        return java.util.Optional.ofNullable(source);
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
     }
 
     /** Returns the rules, in order. */
@@ -131,12 +135,12 @@ public final class Rules {
      * @param service the service on it; may be null
      * @return the severity, never null
      */
-    public Severity severityOf(io.github.nmapdiff.core.model.HostIdentity host, String port, String service) {
+    public Severity severityOf(HostIdentity host, String port, String service) {
         Severity builtIn = Severities.opened(port, service);
         if (rules.stream().noneMatch(r -> r.action() == Rule.Action.SEVERITY)) {
             return builtIn;
         }
-        Finding opened = Finding.newPort(host, port, service, null, builtIn, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        Finding opened = Finding.newPort(host, port, service, null, builtIn, Instant.EPOCH, Instant.EPOCH);
         for (Rule r : rules) {
             if (r.action() == Rule.Action.SEVERITY && r.matches(opened)) {
                 return r.severityGiven();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -219,7 +220,7 @@ public final class ScanSource {
      * @param chosen some of {@link #entries()}, in their order
      * @param action what to do with each host
      */
-    public void each(List<Entry> chosen, java.util.function.BiConsumer<Entry, Host> action) {
+    public void each(List<Entry> chosen, BiConsumer<Entry, Host> action) {
         if (index != null && parsed == null && chosen.size() == entries().size() && chosen.size() > 1000) {
             try (ScanStream stream = file != null ? new NmapXmlReader().open(file)
                     : new NmapXmlReader().open(new ByteArrayInputStream(bytes), name)) {

@@ -1,6 +1,9 @@
 package io.github.nmapdiff.core.model;
 
+import io.github.nmapdiff.core.diff.Change;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,7 +14,7 @@ import java.util.Objects;
  * them reads them back with {@link #builder}.
  *
  * <p>These are the job's findings, what it tells people, and are not ndiff's changes between
- * two scans ({@code io.github.nmapdiff.core.diff.Change}): a port ndiff sees open tonight may be
+ * two scans ({@code Change}): a port ndiff sees open tonight may be
  * no finding (it was open last week), and a closure the job confirms tonight may be no change
  * of ndiff's (the port closed two scans ago). Their kinds have ids of their own.
  */
@@ -70,7 +73,7 @@ public final class Finding {
                 }
             }
             throw new IllegalArgumentException("'" + id + "' is not a kind of finding; the kinds are "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(Kind::id).toList()));
+                    + String.join(", ", Arrays.stream(values()).map(Kind::id).toList()));
         }
     }
 
@@ -238,7 +241,7 @@ public final class Finding {
      * @param lastSeen when it was last seen open; may be null
      * @return the finding, never null
      */
-    public static Finding expectationEnded(HostIdentity host, String port, String service, java.time.LocalDate until, String reason,
+    public static Finding expectationEnded(HostIdentity host, String port, String service, LocalDate until, String reason,
             Severity severity, Instant firstSeen, Instant lastSeen) {
         return builder(Kind.EXPECTATION_ENDED, severity, host).port(port).service(service).after(until.toString()).note(reason)
                 .seen(firstSeen, lastSeen).build();

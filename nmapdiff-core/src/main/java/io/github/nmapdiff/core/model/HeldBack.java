@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class HeldBack {
 
         /** Returns the id used in JSON: {@code host-not-answering}. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** Returns the words that follow a count above one in a mail: {@code hosts not answering, ...}. */

@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.model;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one scan told the job's memory: the findings to report, most severe first, and what was
@@ -50,7 +51,7 @@ public final class Triage {
     }
 
     /** Returns the most severe finding, if any. */
-    public java.util.Optional<Finding> first() {
+    public Optional<Finding> first() {
         return findings.stream().findFirst();
     }
 

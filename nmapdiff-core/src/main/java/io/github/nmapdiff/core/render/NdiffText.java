@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -165,7 +166,7 @@ public final class NdiffText {
     private void portRows(NdiffTable table, PortDiff diff) {
         String[] a = columns(diff.key().toString(), diff.before());
         String[] b = columns(diff.key().toString(), diff.after());
-        if (java.util.Arrays.equals(a, b)) {
+        if (Arrays.equals(a, b)) {
             // ndiff 7.9x crashes here unless -v; what it means is the unchanged row
             table.row(prepend(" ", a));
         } else {

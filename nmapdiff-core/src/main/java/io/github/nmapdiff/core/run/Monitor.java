@@ -23,6 +23,7 @@ import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.core.spi.StoreLock;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One monitoring run, the job that cron starts every night: scan, keep the snapshot, and
@@ -144,7 +146,7 @@ public final class Monitor {
             }
             ScanResult.Outcome outcome = result.outcome();
             ScanSource source = source(snapshot, result);
-            java.util.function.Supplier<byte[]> bytes = xml(snapshot, result);
+            Supplier<byte[]> bytes = xml(snapshot, result);
             long length = result.xmlSize();
             result = null; // kept: a large scan's bytes need not stay in memory through the night
             running.kept();
@@ -166,14 +168,14 @@ public final class Monitor {
      */
     private ScanSource source(Snapshot snapshot, ScanResult result) {
         boolean small = result.xmlSize() <= KEPT_AT_HAND;
-        java.util.function.Supplier<Scan> read = small && result.xmlFile().isEmpty() ? result::scan : () -> snapshots.read(snapshot.id());
-        Optional<java.nio.file.Path> file = store.localFile(snapshot.id());
+        Supplier<Scan> read = small && result.xmlFile().isEmpty() ? result::scan : () -> snapshots.read(snapshot.id());
+        Optional<Path> file = store.localFile(snapshot.id());
         return file.isPresent() ? ScanSource.of(file.get(), read)
                 : ScanSource.of(result.xmlFile().isEmpty() ? result.xml() : snapshots.readXml(snapshot.id()), read);
     }
 
     /** Tonight's bytes for a notification: at hand when small, else read again from the store when a notifier asks. */
-    private java.util.function.Supplier<byte[]> xml(Snapshot snapshot, ScanResult result) {
+    private Supplier<byte[]> xml(Snapshot snapshot, ScanResult result) {
         byte[] small = result.xmlFile().isEmpty() && result.xmlSize() <= KEPT_AT_HAND ? result.xml() : null;
         return small != null ? () -> small : () -> snapshots.readXml(snapshot.id());
     }

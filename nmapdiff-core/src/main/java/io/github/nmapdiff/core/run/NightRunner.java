@@ -16,9 +16,9 @@ import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.render.NdiffText;
-import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
+import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
 import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -207,7 +208,7 @@ final class NightRunner {
     private List<Snapshot> baselines(Snapshot s, Triage triage) {
         List<Snapshot> all = snapshots.list();
         int at = indexOf(all, s);
-        List<Snapshot> candidates = new java.util.ArrayList<>();
+        List<Snapshot> candidates = new ArrayList<>();
         for (int i = (at < 0 ? all.size() : at) - 1; i >= 0; i--) {
             if (all.get(i).complete()) {
                 candidates.add(all.get(i));

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param notifier the notifier's id; never null
  * @param type the class name of the exception it threw, such as
- *        {@code io.github.nmapdiff.core.NotificationRefusedException}; never null
+ *        {@code NotificationRefusedException}; never null
  * @param message what went wrong, for people; never null (the exception's class name when it had no message)
  * @param refused whether the destination refused the notification for good, so that it is not given again
  */

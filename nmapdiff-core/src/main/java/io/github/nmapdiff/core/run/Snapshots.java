@@ -15,6 +15,7 @@ import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public final class Snapshots {
      * @throws NmapDiffException when there is no such snapshot or it cannot be read
      */
     public ScanSource source(String id) {
-        Optional<java.nio.file.Path> file = store.localFile(id);
+        Optional<Path> file = store.localFile(id);
         return file.isPresent() ? ScanSource.of(file.get()) : ScanSource.of(readXml(id), store.location(id));
     }
 

@@ -3,6 +3,8 @@ package io.github.nmapdiff.core.spi;
 import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.model.HostIdentity;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,9 @@ public final class HostRecord {
                 n.put(r, c);
             }
         });
-        this.noise = java.util.Collections.unmodifiableMap(n);
+        this.noise = Collections.unmodifiableMap(n);
         this.attributes = Map.copyOf(b.attributes);
-        this.ports = b.ports.stream().sorted(java.util.Comparator.comparing(PortRecord::port)).toList();
+        this.ports = b.ports.stream().sorted(Comparator.comparing(PortRecord::port)).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.model.Night;
 import io.github.nmapdiff.core.model.TimelineEvent;
 import java.util.Collection;
@@ -29,7 +30,7 @@ public interface MemoryStore {
      * Returns where the memory stands.
      *
      * @return the head, or empty when the store keeps no memory yet (or forgot it)
-     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be read, or what is kept is damaged; the
+     * @throws NmapDiffException when it cannot be read, or what is kept is damaged; the
      *         core then learns the memory again from the snapshots
      */
     Optional<MemoryHead> head();
@@ -82,14 +83,14 @@ public interface MemoryStore {
      * Commits a night: all of it, or (when this throws) none of it.
      *
      * @param update the night's change, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be kept; nothing of it was
+     * @throws NmapDiffException when it cannot be kept; nothing of it was
      */
     void commit(MemoryUpdate update);
 
     /**
      * Forgets everything, so that the memory is learned again.
      *
-     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot
+     * @throws NmapDiffException when it cannot
      */
     void clear();
 }

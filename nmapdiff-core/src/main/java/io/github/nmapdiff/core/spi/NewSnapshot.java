@@ -1,26 +1,33 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.xml.ScanSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A scan for a store to keep: the scan, the exact XML bytes to store, when it started and
  * what it covers. Made by the monitor (and by tests with {@link #of}); immutable.
  */
 public final class NewSnapshot {
-    private final java.util.function.Supplier<Scan> reading;
+    private final Supplier<Scan> reading;
     private Scan scan;
-    private final io.github.nmapdiff.core.xml.ScanSummary summary;
+    private final ScanSummary summary;
     private final byte[] xml;
-    private final java.nio.file.Path xmlFile;
+    private final Path xmlFile;
     private final Instant start;
     private final Scope scope;
 
-    private NewSnapshot(Scan scan, io.github.nmapdiff.core.xml.ScanSummary summary, java.util.function.Supplier<Scan> reading,
-            byte[] xml, java.nio.file.Path xmlFile, Instant start, Scope scope) {
+    private NewSnapshot(Scan scan, ScanSummary summary, Supplier<Scan> reading,
+            byte[] xml, Path xmlFile, Instant start, Scope scope) {
         this.scan = scan;
         this.summary = Objects.requireNonNull(summary, "summary");
         this.reading = reading;
@@ -43,7 +50,7 @@ public final class NewSnapshot {
      * @return the new snapshot, never null
      */
     public static NewSnapshot of(Scan scan, byte[] xml, Instant start, Scope scope) {
-        return new NewSnapshot(Objects.requireNonNull(scan, "scan"), io.github.nmapdiff.core.xml.ScanSummary.of(scan), null,
+        return new NewSnapshot(Objects.requireNonNull(scan, "scan"), ScanSummary.of(scan), null,
                 Objects.requireNonNull(xml, "xml"), null, start, scope);
     }
 
@@ -69,7 +76,7 @@ public final class NewSnapshot {
     }
 
     /** Returns what the scan is without its hosts: whether it is complete, how many hosts, its nmap version; never null. */
-    public io.github.nmapdiff.core.xml.ScanSummary summary() {
+    public ScanSummary summary() {
         return summary;
     }
 
@@ -83,15 +90,15 @@ public final class NewSnapshot {
             return xml;
         }
         try {
-            return java.nio.file.Files.readAllBytes(xmlFile);
-        } catch (java.io.IOException e) {
-            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+            return Files.readAllBytes(xmlFile);
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
         }
     }
 
     /** Returns the file the XML is in, when the engine left it in one; a store may copy it rather than read it whole. */
-    public java.util.Optional<java.nio.file.Path> xmlFile() {
-        return java.util.Optional.ofNullable(xmlFile);
+    public Optional<Path> xmlFile() {
+        return Optional.ofNullable(xmlFile);
     }
 
     /** Returns when the scan started; never null. */

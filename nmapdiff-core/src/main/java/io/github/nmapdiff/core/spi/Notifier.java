@@ -1,12 +1,16 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.run.Monitor;
+import io.github.nmapdiff.core.run.Notifiers;
+import java.util.ServiceLoader;
+
 /**
  * Tells people or systems what a run found: the SPI of mail ({@code MailNotifier}), webhooks
- * and any plugin. Register one explicitly with the {@link io.github.nmapdiff.core.run.Monitor}, or
+ * and any plugin. Register one explicitly with the {@link Monitor}, or
  * make it a plugin: a {@link NotifierProvider} listed in
- * {@code META-INF/services/io.github.nmapdiff.core.spi.NotifierProvider}, which
- * {@link io.github.nmapdiff.core.run.Notifiers#discover(NotifierConfig)} finds through
- * {@link java.util.ServiceLoader}.
+ * {@code META-INF/services/NotifierProvider}, which
+ * {@link Notifiers#discover(NotifierConfig)} finds through
+ * {@link ServiceLoader}.
  *
  * <p>Implementations must be thread-safe. This interface only grows by {@code default}
  * methods, so a plugin keeps working with later versions.

@@ -1,12 +1,13 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.run.Notifiers;
 import java.util.Optional;
 
 /**
  * Makes a {@link Notifier} from settings: what a notifier plugin lists in
- * {@code META-INF/services/io.github.nmapdiff.core.spi.NotifierProvider} (and in
+ * {@code META-INF/services/NotifierProvider} (and in
  * {@code module-info} with {@code provides}) so that
- * {@link io.github.nmapdiff.core.run.Notifiers#discover(NotifierConfig)} finds it.
+ * {@link Notifiers#discover(NotifierConfig)} finds it.
  *
  * <p>Implementations need a public no-argument constructor. This interface only grows by
  * {@code default} methods.

@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.NmapDiffException;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public interface ScanEngine {
      *
      * @param request what to scan, never null
      * @return the running scan, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when the scan cannot start; the subclass says why
+     * @throws NmapDiffException when the scan cannot start; the subclass says why
      */
     ScanRun start(ScanRequest request);
 
@@ -43,7 +44,7 @@ public interface ScanEngine {
      *
      * @param request what to scan, never null
      * @return the result, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when the scan fails; the subclass says why
+     * @throws NmapDiffException when the scan fails; the subclass says why
      */
     default ScanResult scan(ScanRequest request) {
         return start(request).await();

@@ -1,8 +1,17 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
+import io.github.nmapdiff.core.xml.ScanSummary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a scan gave: the scan, the exact XML the engine wrote, and how the run ended.
@@ -21,11 +30,11 @@ public final class ScanResult {
         CANCELLED
     }
 
-    private final java.util.function.Supplier<Scan> reading;
+    private final Supplier<Scan> reading;
     private Scan scan;
-    private final io.github.nmapdiff.core.xml.ScanSummary summary;
+    private final ScanSummary summary;
     private final byte[] xml;
-    private final java.nio.file.Path xmlFile;
+    private final Path xmlFile;
     private final List<String> commandLine;
     private final Outcome outcome;
     private final List<String> warnings;
@@ -33,7 +42,7 @@ public final class ScanResult {
     private ScanResult(Builder b) {
         this.scan = b.scan;
         this.reading = b.reading;
-        this.summary = b.summary != null ? b.summary : io.github.nmapdiff.core.xml.ScanSummary.of(b.scan);
+        this.summary = b.summary != null ? b.summary : ScanSummary.of(b.scan);
         this.xml = b.xml;
         this.xmlFile = b.xmlFile;
         this.commandLine = List.copyOf(b.commandLine);
@@ -60,11 +69,11 @@ public final class ScanResult {
      * @param summary what the scan is without its hosts (whether it is complete, how many hosts); never null
      * @return the builder, never null
      */
-    public static Builder builder(byte[] xml, io.github.nmapdiff.core.xml.ScanSummary summary) {
+    public static Builder builder(byte[] xml, ScanSummary summary) {
         Objects.requireNonNull(xml, "xml");
         Objects.requireNonNull(summary, "summary");
         return new Builder(null, summary, () -> {
-            Scan read = new io.github.nmapdiff.core.xml.NmapXmlReader().read(new java.io.ByteArrayInputStream(xml), "the scan");
+            Scan read = new NmapXmlReader().read(new ByteArrayInputStream(xml), "the scan");
             return summary.complete() || !read.complete() ? read : read.asIncomplete();
         }, xml);
     }
@@ -78,11 +87,11 @@ public final class ScanResult {
      * @param summary what the scan is without its hosts; never null
      * @return the builder, never null
      */
-    public static Builder builder(java.nio.file.Path xmlFile, io.github.nmapdiff.core.xml.ScanSummary summary) {
+    public static Builder builder(Path xmlFile, ScanSummary summary) {
         Objects.requireNonNull(xmlFile, "xmlFile");
         Objects.requireNonNull(summary, "summary");
         Builder b = new Builder(null, summary, () -> {
-            Scan read = new io.github.nmapdiff.core.xml.NmapXmlReader().read(xmlFile);
+            Scan read = new NmapXmlReader().read(xmlFile);
             return summary.complete() || !read.complete() ? read : read.asIncomplete();
         }, null);
         b.xmlFile = xmlFile;
@@ -90,8 +99,8 @@ public final class ScanResult {
     }
 
     /** Returns the file the XML is in, when the engine left it in one; empty when the result holds the bytes. */
-    public java.util.Optional<java.nio.file.Path> xmlFile() {
-        return java.util.Optional.ofNullable(xmlFile);
+    public Optional<Path> xmlFile() {
+        return Optional.ofNullable(xmlFile);
     }
 
     /** Returns the size of the XML in bytes, without reading it. */
@@ -100,9 +109,9 @@ public final class ScanResult {
             return xml.length;
         }
         try {
-            return java.nio.file.Files.size(xmlFile);
-        } catch (java.io.IOException e) {
-            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+            return Files.size(xmlFile);
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,7 +124,7 @@ public final class ScanResult {
     }
 
     /** Returns what the scan is without its hosts: whether it is complete, how many hosts it holds; never null. */
-    public io.github.nmapdiff.core.xml.ScanSummary summary() {
+    public ScanSummary summary() {
         return summary;
     }
 
@@ -129,9 +138,9 @@ public final class ScanResult {
             return xml;
         }
         try {
-            return java.nio.file.Files.readAllBytes(xmlFile);
-        } catch (java.io.IOException e) {
-            throw new io.github.nmapdiff.core.ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
+            return Files.readAllBytes(xmlFile);
+        } catch (IOException e) {
+            throw new ScanIoException("cannot read " + xmlFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,15 +167,15 @@ public final class ScanResult {
     /** Builds a {@link ScanResult}; not thread-safe. */
     public static final class Builder {
         private final Scan scan;
-        private final io.github.nmapdiff.core.xml.ScanSummary summary;
-        private final java.util.function.Supplier<Scan> reading;
+        private final ScanSummary summary;
+        private final Supplier<Scan> reading;
         private final byte[] xml;
-        private java.nio.file.Path xmlFile;
+        private Path xmlFile;
         private List<String> commandLine = List.of();
         private Outcome outcome = Outcome.COMPLETED;
         private List<String> warnings = List.of();
 
-        private Builder(Scan scan, io.github.nmapdiff.core.xml.ScanSummary summary, java.util.function.Supplier<Scan> reading,
+        private Builder(Scan scan, ScanSummary summary, Supplier<Scan> reading,
                 byte[] xml) {
             this.scan = scan;
             this.summary = summary;

@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.NmapDiffException;
+
 /** A scan that is running. Thread-safe: one thread may wait while another cancels. */
 public interface ScanRun {
 
@@ -8,7 +10,7 @@ public interface ScanRun {
      * the scan is cancelled, its result returned, and the interrupt flag set again.
      *
      * @return the result, never null; incomplete when the scan timed out or was cancelled
-     * @throws io.github.nmapdiff.core.NmapDiffException when the scan failed; the subclass says why
+     * @throws NmapDiffException when the scan failed; the subclass says why
      */
     ScanResult await();
 

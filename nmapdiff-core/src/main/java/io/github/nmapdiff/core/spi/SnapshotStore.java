@@ -1,6 +1,10 @@
 package io.github.nmapdiff.core.spi;
 
+import io.github.nmapdiff.core.NmapDiffException;
+import io.github.nmapdiff.core.StoreLockedException;
+import io.github.nmapdiff.core.run.Snapshots;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +14,7 @@ import java.util.Optional;
  * {@code FileSystemSnapshotStore}. A store keeps bytes and what it is told of them; the
  * policy (which snapshot is the baseline, in what order they were taken, which ones
  * retention removes, parsing the XML) is the core's, in
- * {@link io.github.nmapdiff.core.run.Snapshots}, so every store gets it right the same way.
+ * {@link Snapshots}, so every store gets it right the same way.
  *
  * <p>Implementations must be thread-safe, and {@link #lock(Duration)} must exclude other runs
  * of the same store (across processes where the store can be shared by them). Every
@@ -30,7 +34,7 @@ public interface SnapshotStore {
      *
      * @param maxWait how long to wait, never null
      * @return the lock, to close when the run ends; never null
-     * @throws io.github.nmapdiff.core.StoreLockedException when another run still holds the store after {@code maxWait}
+     * @throws StoreLockedException when another run still holds the store after {@code maxWait}
      */
     StoreLock lock(Duration maxWait);
 
@@ -41,7 +45,7 @@ public interface SnapshotStore {
      *
      * @param snapshot the scan to keep, never null
      * @return what the store now knows of it ({@link NewSnapshot#toSnapshot} with the id and the time it was kept)
-     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be kept (a full disk, say); the message says what to do
+     * @throws NmapDiffException when it cannot be kept (a full disk, say); the message says what to do
      */
     Snapshot save(NewSnapshot snapshot);
 
@@ -69,7 +73,7 @@ public interface SnapshotStore {
      *
      * @param id the snapshot's id, never null
      * @return the bytes, to close after reading; never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when there is no such snapshot or it cannot be read
+     * @throws NmapDiffException when there is no such snapshot or it cannot be read
      */
     InputStream openXml(String id);
 
@@ -89,7 +93,7 @@ public interface SnapshotStore {
      * run finished, the notifiers still to tell).
      *
      * @param snapshot the snapshot with the outcome, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when there is no such snapshot or it cannot be written
+     * @throws NmapDiffException when there is no such snapshot or it cannot be written
      */
     void update(Snapshot snapshot);
 
@@ -113,7 +117,7 @@ public interface SnapshotStore {
      * @param id the snapshot's id, never null
      * @return the file, or empty
      */
-    default Optional<java.nio.file.Path> localFile(String id) {
+    default Optional<Path> localFile(String id) {
         return Optional.empty();
     }
 
@@ -121,7 +125,7 @@ public interface SnapshotStore {
      * Forgets a snapshot: its XML and what the store knows of it. Nothing when there is none.
      *
      * @param id the snapshot's id, never null
-     * @throws io.github.nmapdiff.core.NmapDiffException when it cannot be removed
+     * @throws NmapDiffException when it cannot be removed
      */
     void delete(String id);
 }

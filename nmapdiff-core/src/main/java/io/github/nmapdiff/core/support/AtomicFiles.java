@@ -1,17 +1,26 @@
 package io.github.nmapdiff.core.support;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -130,7 +139,7 @@ public final class AtomicFiles {
          * @param out where to write it, buffered; not to be closed
          * @throws IOException when it cannot be written
          */
-        void writeTo(java.io.OutputStream out) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /**
@@ -144,7 +153,7 @@ public final class AtomicFiles {
         Files.deleteIfExists(temporary);
         try {
             try (FileChannel channel = openNew(temporary, access)) {
-                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -173,8 +182,8 @@ public final class AtomicFiles {
      * @throws IOException when it is not a regular file or cannot be opened
      */
     public static FileChannel openToRead(Path file) throws IOException {
-        java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
-                java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes = Files.readAttributes(file,
+                BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
             throw new IOException(file + " is not a regular file (" + (attributes.isSymbolicLink() ? "a symbolic link"
                     : attributes.isDirectory() ? "a folder" : "a device or a pipe") + "); nmapdiff reads only the files it wrote");
@@ -273,24 +282,24 @@ public final class AtomicFiles {
     /** Says what an I/O error means for a person: "the disk is full" where it is. */
     public static String describe(IOException e) {
         // a FileSystemException's message is often just the path, which the caller names already
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        if (e instanceof FileAlreadyExistsException) {
             return "a file of that name is in the way";
         }
-        if (e instanceof java.nio.file.NotDirectoryException) {
+        if (e instanceof NotDirectoryException) {
             return "a part of the path is a file, not a folder";
         }
-        String message = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        String message = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.contains("No space left")) {
             return "the disk is full (" + message + ")";
         }
-        if (e instanceof java.nio.file.FileSystemLoopException || message.contains("Too many levels of symbolic links")) {
+        if (e instanceof FileSystemLoopException || message.contains("Too many levels of symbolic links")) {
             return "a symbolic link stands where nmapdiff writes (" + message + "); remove it, and keep the folder writable by its owner only";
         }
         return message;

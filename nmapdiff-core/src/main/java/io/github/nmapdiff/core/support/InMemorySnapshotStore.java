@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.support;
 
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
+import io.github.nmapdiff.core.run.Monitor;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link SnapshotStore} in this process's memory, with the job's memory of the network beside
- * the snapshots: for tests of code that runs a {@link io.github.nmapdiff.core.run.Monitor}, and
+ * the snapshots: for tests of code that runs a {@link Monitor}, and
  * for a one-off comparison that needs no folder. Ids {@code mem-1}, {@code mem-2}, ...; a lock
  * that excludes other runs in this JVM. It passes the testkit's store and memory contracts.
  * Thread-safe.

@@ -1,12 +1,15 @@
 package io.github.nmapdiff.core.support;
 
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.run.Monitor;
 import io.github.nmapdiff.core.spi.RecoveredScan;
 import io.github.nmapdiff.core.spi.ScanEngine;
 import io.github.nmapdiff.core.spi.ScanRequest;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanRun;
 import io.github.nmapdiff.core.xml.NmapXmlWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * A {@link ScanEngine} that plays back scans written down beforehand, one per scan, in order:
- * for tests of a {@link io.github.nmapdiff.core.run.Monitor} without nmap, or to replay scans
+ * for tests of a {@link Monitor} without nmap, or to replay scans
  * that were made elsewhere. It remembers the requests it was given. Thread-safe.
  *
  * <pre>{@code
@@ -123,14 +126,14 @@ public final class ScriptedScanEngine implements ScanEngine {
 
     /** A scan's XML: cut before its end when it is incomplete. */
     static byte[] xml(Scan scan) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         new NmapXmlWriter().write(scan, out);
         byte[] bytes = out.toByteArray();
         if (scan.complete()) {
             return bytes;
         }
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        return text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf("</nmaprun>")).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.github.nmapdiff.core.xml;
 
+import io.github.nmapdiff.core.MalformedScanException;
 import io.github.nmapdiff.core.ScanIoException;
+import io.github.nmapdiff.core.internal.xml.HostIndex;
 import io.github.nmapdiff.core.internal.xml.StaxScanStream;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +27,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Reading is safe with hostile files: no DTD is read and no entity expanded, so a file can
  * neither make the reader fetch a local file or a URL nor blow up in memory. A file cut short
  * (nmap stopped mid-scan) gives the hosts that were complete and a scan marked incomplete; a
- * file that is broken in any other way gives a {@link io.github.nmapdiff.core.MalformedScanException}
+ * file that is broken in any other way gives a {@link MalformedScanException}
  * that names the file, line and column.
  *
  * <p>Instances are immutable and thread-safe.
@@ -68,7 +71,7 @@ public final class NmapXmlReader {
      *
      * @param file the file, never null
      * @return the scan, never null
-     * @throws io.github.nmapdiff.core.MalformedScanException when the file is not nmap XML
+     * @throws MalformedScanException when the file is not nmap XML
      * @throws ScanIoException when the file cannot be read
      */
     public Scan read(Path file) {
@@ -103,17 +106,17 @@ public final class NmapXmlReader {
      *
      * @param file the file, never null
      * @return the summary, never null
-     * @throws io.github.nmapdiff.core.MalformedScanException when the file is not well-formed nmap XML
+     * @throws MalformedScanException when the file is not well-formed nmap XML
      * @throws ScanIoException when it cannot be read
      */
     public ScanSummary summarize(Path file) {
         Objects.requireNonNull(file, "file");
-        io.github.nmapdiff.core.internal.xml.HostIndex index = io.github.nmapdiff.core.internal.xml.HostIndex.build(file);
+        HostIndex index = HostIndex.build(file);
         if (index != null) {
             try {
-                return ScanSummary.of(read(new java.io.ByteArrayInputStream(index.document(List.of())), file.toString()),
+                return ScanSummary.of(read(new ByteArrayInputStream(index.document(List.of())), file.toString()),
                         index.hosts().size());
-            } catch (IOException | io.github.nmapdiff.core.MalformedScanException e) {
+            } catch (IOException | MalformedScanException e) {
                 // read the usual way below, which says where the problem is
             }
         }
@@ -133,19 +136,19 @@ public final class NmapXmlReader {
      * @param xml the XML, plain or gzip-compressed, never null
      * @param sourceName the name of the input in error messages, never null
      * @return the summary, never null
-     * @throws io.github.nmapdiff.core.MalformedScanException when the XML is not well-formed nmap XML
+     * @throws MalformedScanException when the XML is not well-formed nmap XML
      */
     public ScanSummary summarize(byte[] xml, String sourceName) {
-        io.github.nmapdiff.core.internal.xml.HostIndex index = io.github.nmapdiff.core.internal.xml.HostIndex.build(xml);
+        HostIndex index = HostIndex.build(xml);
         if (index != null) {
             try {
-                return ScanSummary.of(read(new java.io.ByteArrayInputStream(index.document(List.of())), sourceName),
+                return ScanSummary.of(read(new ByteArrayInputStream(index.document(List.of())), sourceName),
                         index.hosts().size());
-            } catch (IOException | io.github.nmapdiff.core.MalformedScanException e) {
+            } catch (IOException | MalformedScanException e) {
                 // read the usual way below, which says where the problem is
             }
         }
-        try (ScanStream stream = open(new java.io.ByteArrayInputStream(xml), sourceName)) {
+        try (ScanStream stream = open(new ByteArrayInputStream(xml), sourceName)) {
             int hosts = 0;
             while (stream.hasNext()) {
                 stream.next();
@@ -160,7 +163,7 @@ public final class NmapXmlReader {
      *
      * @param file the file, never null
      * @return the open stream, never null; the caller closes it
-     * @throws io.github.nmapdiff.core.MalformedScanException when the file does not start as nmap XML
+     * @throws MalformedScanException when the file does not start as nmap XML
      * @throws ScanIoException when the file cannot be read
      */
     public ScanStream open(Path file) {
@@ -227,12 +230,12 @@ public final class NmapXmlReader {
         }
 
         @Override
-        public io.github.nmapdiff.core.model.Host next() {
+        public Host next() {
             return stax.next();
         }
 
         @Override
-        public io.github.nmapdiff.core.model.Scan scan() {
+        public Scan scan() {
             return stax.scan();
         }
 

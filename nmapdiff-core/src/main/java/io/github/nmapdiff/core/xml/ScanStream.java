@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core.xml;
 
+import io.github.nmapdiff.core.MalformedScanException;
+import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.model.Host;
 import io.github.nmapdiff.core.model.Scan;
 import java.util.Iterator;
@@ -17,8 +19,8 @@ public interface ScanStream extends Iterator<Host>, AutoCloseable {
     /**
      * Returns whether another host follows.
      *
-     * @throws io.github.nmapdiff.core.MalformedScanException when the file is not well-formed nmap XML
-     * @throws io.github.nmapdiff.core.ScanIoException when the file cannot be read
+     * @throws MalformedScanException when the file is not well-formed nmap XML
+     * @throws ScanIoException when the file cannot be read
      */
     @Override
     boolean hasNext();

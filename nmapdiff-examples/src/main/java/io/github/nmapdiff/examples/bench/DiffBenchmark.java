@@ -17,7 +17,7 @@ import java.util.Locale;
  * Exits 1 when an output differs.
  *
  * <pre>
- * java -cp nmapdiff-examples/target/nmapdiff.jar io.github.nmapdiff.examples.bench.DiffBenchmark --hosts 100000
+ * java -cp nmapdiff-examples/target/nmapdiff.jar DiffBenchmark --hosts 100000
  * </pre>
  *
  * Options: {@code --hosts N} (default 100000), {@code --runs N} (default 3), {@code --dir DIR}

@@ -20,7 +20,7 @@ import java.util.Random;
  * not by reading the scans again.
  *
  * <pre>
- * java -cp nmapdiff-examples/target/nmapdiff.jar io.github.nmapdiff.examples.bench.HistoryBenchmark --hosts 1000 --nights 365
+ * java -cp nmapdiff-examples/target/nmapdiff.jar HistoryBenchmark --hosts 1000 --nights 365
  * </pre>
  */
 public final class HistoryBenchmark {

@@ -1,9 +1,11 @@
 package io.github.nmapdiff.examples.bench;
 
+import io.github.nmapdiff.examples.NmapDiffCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
  * With {@code --store URL}, the same again against PostgreSQL.
  *
  * <pre>
- * java -cp nmapdiff-examples/target/nmapdiff.jar io.github.nmapdiff.examples.bench.JobBenchmark --hosts 100000
+ * java -cp nmapdiff-examples/target/nmapdiff.jar JobBenchmark --hosts 100000
  * </pre>
  *
  * Options: {@code --hosts N} (default 100000; a comma list for several), {@code --runs N}
@@ -156,7 +158,7 @@ public final class JobBenchmark {
     private static void fresh(Path scans, String store, int hosts, String storeUser) {
         deleteTree(scans);
         if (store != null) {
-            List<String> forget = new ArrayList<>(List.of(Timed.java(), "-cp", jarPath(), "io.github.nmapdiff.examples.NmapDiffCli",
+            List<String> forget = new ArrayList<>(List.of(Timed.java(), "-cp", jarPath(), "NmapDiffCli",
                     "store", "forget-site", "--store", store, "--site", "bench-" + hosts, "--yes"));
             if (storeUser != null) {
                 forget.addAll(List.of("--store-user", storeUser, "--store-password-env", "NMAPDIFF_STORE_PASSWORD"));
@@ -218,7 +220,7 @@ public final class JobBenchmark {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

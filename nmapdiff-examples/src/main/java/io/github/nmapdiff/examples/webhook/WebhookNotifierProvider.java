@@ -6,12 +6,13 @@ import io.github.nmapdiff.core.spi.NotifierProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Makes a {@link WebhookNotifier} when {@code webhook.url} is set (in the {@code --config} file,
  * or as the environment variable {@code NMAPDIFF_WEBHOOK_URL}); {@code webhook.timeout.seconds}
- * sets its timeout (10 by default). Found by {@link java.util.ServiceLoader} through
- * {@code META-INF/services/io.github.nmapdiff.core.spi.NotifierProvider}.
+ * sets its timeout (10 by default). Found by {@link ServiceLoader} through
+ * {@code META-INF/services/NotifierProvider}.
  */
 public final class WebhookNotifierProvider implements NotifierProvider {
 

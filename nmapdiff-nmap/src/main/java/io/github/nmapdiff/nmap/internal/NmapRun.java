@@ -1,13 +1,15 @@
 package io.github.nmapdiff.nmap.internal;
 
 import io.github.nmapdiff.core.MalformedScanException;
+import io.github.nmapdiff.core.ScanIoException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.spi.ScanListener;
 import io.github.nmapdiff.core.spi.ScanProgress;
 import io.github.nmapdiff.core.spi.ScanRequest;
-import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanResult.Outcome;
+import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.core.spi.ScanRun;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import io.github.nmapdiff.core.xml.ScanSummary;
 import io.github.nmapdiff.nmap.NmapFailedException;
@@ -16,10 +18,9 @@ import io.github.nmapdiff.nmap.NmapOptions;
 import io.github.nmapdiff.nmap.NmapPrivilegeException;
 import io.github.nmapdiff.nmap.ProcessLauncher;
 import io.github.nmapdiff.nmap.TargetResolutionException;
-import io.github.nmapdiff.core.ScanIoException;
-import io.github.nmapdiff.core.support.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -195,7 +197,7 @@ public final class NmapRun implements ScanRun {
             }
             return;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, executable))) {
                 return;
             }
@@ -307,7 +309,7 @@ public final class NmapRun implements ScanRun {
     }
 
     static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,18 +1,24 @@
 package io.github.nmapdiff.notify.mail;
 
-import io.github.nmapdiff.core.render.Html;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.diff.HostDiff;
 import io.github.nmapdiff.core.diff.HostRef;
-import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.memory.Severities;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.Host;
+import io.github.nmapdiff.core.model.HostIdentity;
+import io.github.nmapdiff.core.model.Port;
+import io.github.nmapdiff.core.model.PortKey;
+import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Service;
 import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.render.Csv;
-import io.github.nmapdiff.core.spi.RunKind;
-import io.github.nmapdiff.core.model.Host;
-import io.github.nmapdiff.core.model.Service;
+import io.github.nmapdiff.core.render.Html;
 import io.github.nmapdiff.core.render.ServiceText;
 import io.github.nmapdiff.core.spi.Notification;
+import io.github.nmapdiff.core.spi.RunKind;
+import io.github.nmapdiff.core.xml.NmapXmlReader;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,12 +29,21 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes the mail of a notification: a subject that names the most severe finding and where,
@@ -42,7 +57,7 @@ import java.util.Objects;
  */
 final class MailComposer {
     /** The options the runner adds for its own files and progress, with their values: not what the user asked nmap for. */
-    private static final java.util.regex.Pattern RUNNER_OPTIONS = java.util.regex.Pattern.compile(" (?:-iL|-oX|--stats-every) \\S+");
+    private static final Pattern RUNNER_OPTIONS = Pattern.compile(" (?:-iL|-oX|--stats-every) \\S+");
     /** How much of the ndiff text the body shows, in characters. */
     static final int BODY_TEXT_LIMIT = 64 * 1024;
 
@@ -181,33 +196,33 @@ final class MailComposer {
         if (n.kind() != RunKind.BASELINE && n.kind() != RunKind.SCOPE_CHANGED) {
             return List.of();
         }
-        io.github.nmapdiff.core.model.Scan scan;
+        Scan scan;
         try {
-            scan = new io.github.nmapdiff.core.xml.NmapXmlReader().read(new java.io.ByteArrayInputStream(n.xml()), "scan");
+            scan = new NmapXmlReader().read(new ByteArrayInputStream(n.xml()), "scan");
         } catch (RuntimeException e) {
             return List.of(); // the scan was read when it was kept; an inventory is a courtesy, never a reason not to mail
         }
         List<Exposed> rows = new ArrayList<>();
         for (Host h : scan.hosts()) {
-            io.github.nmapdiff.core.model.HostIdentity id = io.github.nmapdiff.core.model.HostIdentity.of(h);
+            HostIdentity id = HostIdentity.of(h);
             if (id == null) {
                 continue;
             }
-            java.util.Map<io.github.nmapdiff.core.model.PortKey, io.github.nmapdiff.core.model.Port> ports = new java.util.LinkedHashMap<>();
-            h.ports().forEach(p -> ports.put(io.github.nmapdiff.core.model.PortKey.of(p), p)); // the last listing wins, as in ndiff
+            Map<PortKey, Port> ports = new LinkedHashMap<>();
+            h.ports().forEach(p -> ports.put(PortKey.of(p), p)); // the last listing wins, as in ndiff
             for (var p : ports.values()) {
-                if (p.state() == io.github.nmapdiff.core.model.PortState.OPEN) {
+                if (p.state() == PortState.OPEN) {
                     String port = p.number() + "/" + p.protocol().nmapName();
                     String service = p.service() == null ? null : p.service().name();
                     String version = p.service() == null ? null
-                            : String.join(" ", java.util.stream.Stream.of(p.service().product(), p.service().version())
+                            : String.join(" ", Stream.of(p.service().product(), p.service().version())
                                     .filter(Objects::nonNull).toList());
                     rows.add(new Exposed(Severities.opened(port, service), id.where(), id.key(), id.name(), port, service,
                             version == null || version.isEmpty() ? null : version));
                 }
             }
         }
-        rows.sort(java.util.Comparator.comparing(Exposed::severity).thenComparing(Exposed::address).thenComparing(Exposed::port));
+        rows.sort(Comparator.comparing(Exposed::severity).thenComparing(Exposed::address).thenComparing(Exposed::port));
         return rows;
     }
 
@@ -297,7 +312,7 @@ final class MailComposer {
 
     /** {@code Recorded 12 open ports on 5 hosts: 2 high, 10 medium}. */
     private static String inventoryLine(List<Exposed> inventory) {
-        java.util.EnumMap<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+        EnumMap<Severity, Integer> counts = new EnumMap<>(Severity.class);
         inventory.forEach(e -> counts.merge(e.severity(), 1, Integer::sum));
         long hosts = inventory.stream().map(Exposed::address).distinct().count();
         List<String> parts = new ArrayList<>();
@@ -333,7 +348,7 @@ final class MailComposer {
                 : " (first seen " + first + ")";
     }
 
-    private static final java.util.Map<Severity, String> SEVERITY_COLOURS = java.util.Map.of(Severity.CRITICAL, "#7b0000",
+    private static final Map<Severity, String> SEVERITY_COLOURS = Map.of(Severity.CRITICAL, "#7b0000",
             Severity.HIGH, "#c0392b", Severity.MEDIUM, "#d68910", Severity.LOW, "#2e86c1", Severity.INFO, "#7f8c8d");
 
     private static void findingsHtml(Notification n, StringBuilder b) {
@@ -477,7 +492,7 @@ final class MailComposer {
                 Host side = before ? hd.before() : hd.after();
                 Host other = before ? hd.after() : hd.before();
                 Host named = other != null ? other : side;
-                if (side == null || named == null || !addresses(named).equals(new java.util.HashSet<>(host.addresses()))) {
+                if (side == null || named == null || !addresses(named).equals(new HashSet<>(host.addresses()))) {
                     continue;
                 }
                 List<String> states = side.extraPorts().stream().map(e -> e.state().toString()).distinct().toList();
@@ -489,8 +504,8 @@ final class MailComposer {
         return "not listed";
     }
 
-    private static java.util.Set<String> addresses(Host host) {
-        java.util.Set<String> all = new java.util.HashSet<>();
+    private static Set<String> addresses(Host host) {
+        Set<String> all = new HashSet<>();
         host.addresses().forEach(a -> all.add(a.address()));
         return all;
     }

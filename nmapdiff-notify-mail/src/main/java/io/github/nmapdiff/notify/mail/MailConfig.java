@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -93,7 +94,7 @@ public final class MailConfig {
         if (user != null && (tls == Tls.NONE || tls == Tls.OPPORTUNISTIC) && host != null) {
             org.slf4j.LoggerFactory.getLogger(MailConfig.class).warn("the SMTP password may be sent to {} without TLS"
                     + " (--smtp-tls {}): anyone on the way can read it; use starttls or smtps", host,
-                    tls.name().toLowerCase(java.util.Locale.ROOT));
+                    tls.name().toLowerCase(Locale.ROOT));
         }
     }
 

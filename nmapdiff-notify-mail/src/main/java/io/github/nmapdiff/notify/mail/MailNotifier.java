@@ -1,12 +1,13 @@
 package io.github.nmapdiff.notify.mail;
 
-import io.github.nmapdiff.core.spi.RunKind;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.NotificationRefusedException;
-import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.Notification;
 import io.github.nmapdiff.core.spi.Notifier;
+import io.github.nmapdiff.core.spi.RunKind;
+import io.github.nmapdiff.core.support.AtomicFiles;
+import jakarta.mail.Address;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -24,6 +25,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -221,12 +223,12 @@ public final class MailNotifier implements Notifier {
                     }
                 }
                 if (refusals.isEmpty()) {
-                    for (jakarta.mail.Address a : f.getInvalidAddresses()) {
+                    for (Address a : f.getInvalidAddresses()) {
                         refusals.add(a.toString());
                     }
                 }
                 List<String> sent = new ArrayList<>();
-                for (jakarta.mail.Address a : f.getValidSentAddresses()) {
+                for (Address a : f.getValidSentAddresses()) {
                     sent.add(a.toString());
                 }
                 return "delivered the mail to " + String.join(", ", sent) + " but refused it for " + String.join(", ", refusals);
@@ -364,7 +366,7 @@ public final class MailNotifier implements Notifier {
     /** The server or the network is down: the other mails would fail the same way. */
     private static boolean unreachable(MessagingException e) {
         return e instanceof MailConnectException || e instanceof SendmailTransport.SendmailException
-                || e.getCause() instanceof java.io.IOException
+                || e.getCause() instanceof IOException
                 || String.valueOf(e.getMessage()).contains("did not take the mail within");
     }
 
@@ -406,7 +408,7 @@ public final class MailNotifier implements Notifier {
         if (!Files.isDirectory(sent)) {
             return;
         }
-        java.time.Instant limit = clock.instant().minus(config.keepSent());
+        Instant limit = clock.instant().minus(config.keepSent());
         try (DirectoryStream<Path> files = Files.newDirectoryStream(sent, "*.eml")) {
             for (Path f : files) {
                 if (Files.getLastModifiedTime(f).toInstant().isBefore(limit)) {

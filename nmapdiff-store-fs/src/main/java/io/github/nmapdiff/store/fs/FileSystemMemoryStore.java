@@ -11,6 +11,7 @@ import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.support.AtomicFiles;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -568,7 +570,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             }
             return null;
         });
-        all.sort(java.util.Comparator.comparing(e -> e.event().when()));
+        all.sort(Comparator.comparing(e -> e.event().when()));
         all.addAll(s.logEvents);
         return all;
     }
@@ -780,7 +782,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             events.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.event());
         }
         List<HostRecord> records = new ArrayList<>(old.hosts());
-        records.sort(java.util.Comparator.comparing(HostRecord::key));
+        records.sort(Comparator.comparing(HostRecord::key));
         writeBase(s, new Contents(records, events));
         startLog(s.generation);
         Files.delete(legacy);
@@ -792,7 +794,7 @@ final class FileSystemMemoryStore implements MemoryStore {
         CRC32C crc = new CRC32C();
         crc.update(type);
         crc.update(payload);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(payload.length + 9);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 9);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(payload.length);
         out.writeInt((int) crc.getValue());

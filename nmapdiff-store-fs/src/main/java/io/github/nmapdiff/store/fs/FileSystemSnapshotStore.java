@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreLockedException;
-import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.NewSnapshot;
 import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.core.spi.StoreLock;
+import io.github.nmapdiff.core.support.AtomicFiles;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -254,7 +257,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
 
     // ---------------------------------------------------------------- reading
 
-    /** Returns every snapshot, by start time; {@link io.github.nmapdiff.core.run.Snapshots} orders them as taken. */
+    /** Returns every snapshot, by start time; {@link Snapshots} orders them as taken. */
     @Override
     public List<Snapshot> list() {
         return scanFolder(new ArrayList<>());
@@ -422,7 +425,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     public Optional<Path> localFile(String id) {
         checkId(id);
         Path plain = folder.resolve("scan-" + id + ".xml");
-        return Files.isRegularFile(plain, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(plain) : Optional.empty();
+        return Files.isRegularFile(plain, LinkOption.NOFOLLOW_LINKS) ? Optional.of(plain) : Optional.empty();
     }
 
     // ---------------------------------------------------------------- removing and compression
@@ -452,7 +455,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
      * @return the ids compressed now, never null
      */
     public synchronized List<String> compress(int keepPlain) {
-        List<Snapshot> all = io.github.nmapdiff.core.run.Snapshots.ordered(list());
+        List<Snapshot> all = Snapshots.ordered(list());
         List<String> compressed = new ArrayList<>();
         for (Snapshot s : all.subList(0, Math.max(0, all.size() - Math.max(0, keepPlain)))) {
             Path plain = folder.resolve("scan-" + s.id() + ".xml");
@@ -540,7 +543,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     private static String holder(Path lockFile) {

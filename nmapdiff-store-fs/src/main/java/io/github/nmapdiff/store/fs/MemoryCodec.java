@@ -11,9 +11,11 @@ import io.github.nmapdiff.core.spi.HostRecord;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.PortRecord;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -114,14 +116,14 @@ final class MemoryCodec {
         }
 
         /** A ByteArrayInputStream that lets its position be read. */
-        private static final class Source extends java.io.ByteArrayInputStream {
+        private static final class Source extends ByteArrayInputStream {
             Source(byte[] bytes) {
                 super(bytes);
             }
 
             String string(int n) throws IOException {
                 if (n > count - pos) {
-                    throw new java.io.EOFException();
+                    throw new EOFException();
                 }
                 String s = new String(buf, pos, n, StandardCharsets.UTF_8);
                 pos += n;

@@ -4,10 +4,16 @@ import io.github.nmapdiff.core.internal.PyText;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 
@@ -171,7 +177,7 @@ public final class HostIndex {
         HostIndex index = HostScanner.scan(file);
         if (index != null && key != null) {
             synchronized (RECENT) {
-                RECENT.addFirst(new Recent(key, new java.lang.ref.SoftReference<>(index)));
+                RECENT.addFirst(new Recent(key, new SoftReference<>(index)));
                 while (RECENT.size() > 2) {
                     RECENT.removeLast();
                 }
@@ -185,15 +191,15 @@ public final class HostIndex {
      * and for the memory), and a snapshot's file does not change. Held softly, so that they never
      * keep memory the JVM needs; known by the file's path, size and time of change.
      */
-    private static final java.util.ArrayDeque<Recent> RECENT = new java.util.ArrayDeque<>();
+    private static final ArrayDeque<Recent> RECENT = new ArrayDeque<>();
 
-    private record Recent(Object key, java.lang.ref.SoftReference<HostIndex> index) {
+    private record Recent(Object key, SoftReference<HostIndex> index) {
     }
 
     private static Object key(Path file) {
         try {
-            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(file,
+                    BasicFileAttributes.class);
             return file.toAbsolutePath().normalize() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis()
                     + "\u0000" + a.fileKey();
         } catch (IOException e) {
@@ -221,7 +227,7 @@ public final class HostIndex {
      */
     public static String digest(Bytes bytes, Entry host) throws IOException {
         int base = bytes.window(host.start, host.end);
-        java.security.MessageDigest sha = bytes.sha();
+        MessageDigest sha = bytes.sha();
         for (int i = 0; i < host.kept.length; i += 2) {
             sha.update(bytes.buf, base + host.kept[i], host.kept[i + 1] - host.kept[i]);
         }
@@ -311,14 +317,14 @@ public final class HostIndex {
      */
     public static final class Bytes implements Closeable {
         private final FileChannel channel;
-        private java.security.MessageDigest sha;
+        private MessageDigest sha;
 
-        /** One digest for all the hosts this reader reads: {@link java.security.MessageDigest#digest()} resets it. */
-        java.security.MessageDigest sha() {
+        /** One digest for all the hosts this reader reads: {@link MessageDigest#digest()} resets it. */
+        MessageDigest sha() {
             if (sha == null) {
                 try {
-                    sha = java.security.MessageDigest.getInstance("SHA-256");
-                } catch (java.security.NoSuchAlgorithmException e) {
+                    sha = MessageDigest.getInstance("SHA-256");
+                } catch (NoSuchAlgorithmException e) {
                     throw new IllegalStateException("every Java has SHA-256", e);
                 }
             }

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.internal.xml;
 
 import io.github.nmapdiff.core.internal.NdiffIgnores;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ final class HostScanner extends ByteLexer {
 
     /** Indexes XML held in memory, or returns null when it is not plain nmap XML this scanner takes. */
     static HostIndex scan(byte[] xml) {
-        try (InputStream in = new java.io.ByteArrayInputStream(xml)) {
+        try (InputStream in = new ByteArrayInputStream(xml)) {
             return new HostScanner(in, BUFFER).index(null, xml);
         } catch (IOException | RuntimeException e) { // UnsupportedXml among them
             return null;

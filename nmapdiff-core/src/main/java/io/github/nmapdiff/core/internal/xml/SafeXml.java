@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.internal.xml;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * The one place where nmapdiff makes XML parsers.
@@ -30,7 +31,7 @@ public final class SafeXml {
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new javax.xml.stream.XMLStreamException("external resource refused: " + systemId);
+            throw new XMLStreamException("external resource refused: " + systemId);
         });
         return f;
     }

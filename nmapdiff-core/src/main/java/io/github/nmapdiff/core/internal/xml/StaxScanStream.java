@@ -15,6 +15,7 @@ import io.github.nmapdiff.core.model.ScanInfo;
 import io.github.nmapdiff.core.model.ScriptResult;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import java.io.IOException;
@@ -258,7 +259,7 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
             if (t instanceof XMLStreamException x) {
                 return x;
             }
-            if (t instanceof jakarta.xml.bind.UnmarshalException u && u.getLinkedException() instanceof XMLStreamException x) {
+            if (t instanceof UnmarshalException u && u.getLinkedException() instanceof XMLStreamException x) {
                 return x;
             }
         }
