@@ -7,7 +7,11 @@ import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.StoreLockedException;
 import io.github.nmapdiff.core.model.Scan;
 import io.github.nmapdiff.core.model.Scope;
+import io.github.nmapdiff.core.memory.NetworkMemory;
+import io.github.nmapdiff.core.memory.NoisePolicy;
+import io.github.nmapdiff.core.run.Monitor;
 import io.github.nmapdiff.core.run.Snapshots;
+import io.github.nmapdiff.core.support.ScriptedScanEngine;
 import io.github.nmapdiff.core.spi.MemoryStore;
 import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.NewSnapshot;
@@ -23,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +70,17 @@ public abstract class SnapshotStoreContract {
 
     private SnapshotStore newStore() {
         return newStore(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /**
+     * Returns the store opened again, as the next run opens it (a new process); the store
+     * itself by default, which is right for a store that keeps nothing beyond the process.
+     *
+     * @param store a store {@link #newStore(Clock)} made
+     * @return the same store's contents, opened again; never null
+     */
+    protected SnapshotStore reopen(SnapshotStore store) {
+        return store;
     }
 
     /**
@@ -270,5 +287,73 @@ public abstract class SnapshotStoreContract {
             assertThat(waiting).as("waits while the lock is held").isNotDone();
         }
         assertThat(waiting.get(10, TimeUnit.SECONDS)).as("gets it once released").isTrue();
+    }
+
+    private static final String[] KEPT_HOSTS = {"127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"};
+    private static final String[] KEPT_PORTS = {"22", "80", "443", "5432"};
+
+    /**
+     * The memory the store keeps night by night, through the monitor, is the memory learned
+     * again from the snapshots it holds: over random months of hosts and ports that come and
+     * go, complete and incomplete scans, each month in a store of its own, read back opened
+     * again. A store that keeps no memory has nothing to compare.
+     */
+    @Test
+    void theMemoryKeptNightByNightIsTheMemoryLearnedFromItsSnapshots() {
+        for (long seed = 1; seed <= 12; seed++) {
+            SnapshotStore store = newStore(Clock.systemUTC());
+            if (store.memory().isEmpty()) {
+                return;
+            }
+            Random random = new Random(seed);
+            ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV");
+            List<String> last = new ArrayList<>();
+            int nights = 2 + random.nextInt(10);
+            for (int n = 0; n < nights; n++) {
+                List<String> hosts = new ArrayList<>();
+                for (int h = 0; h < KEPT_HOSTS.length; h++) {
+                    if (random.nextInt(8) == 0) {
+                        continue;
+                    }
+                    if (n > 0 && h < last.size() && random.nextInt(3) > 0 && last.get(h) != null) {
+                        hosts.add(last.get(h));
+                        continue;
+                    }
+                    List<String> open = new ArrayList<>();
+                    for (String p : KEPT_PORTS) {
+                        if (random.nextInt(3) > 0) {
+                            open.add(p);
+                        }
+                    }
+                    hosts.add(KEPT_HOSTS[h] + ":" + String.join(",", open));
+                }
+                last = hosts;
+                engine.then(TestScans.scan(DAY_1.plus(Duration.ofDays(n)), random.nextInt(6) > 0, hosts.toArray(String[]::new)));
+            }
+            Monitor monitor = Monitor.builder().engine(engine).store(store).targets(List.of("127.0.0.0/29")).build();
+            while (engine.remaining() > 0) {
+                monitor.run();
+            }
+
+            SnapshotStore again = reopen(store);
+            NetworkMemory learned = NetworkMemory.inMemory();
+            Snapshots snapshots = Snapshots.of(again);
+            assertThat(snapshots.learn(learned, snapshots.list(), NoisePolicy.defaults())).as("every snapshot reads").isEmpty();
+            NetworkMemory kept = NetworkMemory.over(again.memory().orElseThrow());
+            if (!kept.sameAs(learned)) {
+                List<Object> a = new ArrayList<>();
+                List<Object> b = new ArrayList<>();
+                again.memory().orElseThrow().forEachHost(a::add);
+                learned.store().forEachHost(b::add);
+                assertThat(kept.head()).as("head of month %d", seed).isEqualTo(learned.head());
+                assertThat(a).as("hosts of month %d", seed).isEqualTo(b);
+                assertThat(kept.nights()).as("nights of month %d", seed).isEqualTo(learned.nights());
+                List<Object> ea = new ArrayList<>();
+                List<Object> eb = new ArrayList<>();
+                again.memory().orElseThrow().forEachEvent(ea::add);
+                learned.store().forEachEvent(eb::add);
+                assertThat(ea).as("timeline of month %d", seed).isEqualTo(eb);
+            }
+        }
     }
 }

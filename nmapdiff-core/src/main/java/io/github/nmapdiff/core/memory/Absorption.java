@@ -13,6 +13,7 @@ import io.github.nmapdiff.core.spi.MemoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +67,9 @@ final class Absorption {
         Coverage targetsNow = targetsChanged ? Coverage.of(scope.targets()) : null;
         HostRules rules = new HostRules(policy, when, complete, probed, probedBefore);
 
-        List<HostSummary> summaries = empty ? List.of() : store.summaries();
+        // a store gives them in any order; the night's findings and events come in the order of the keys, whatever the store
+        List<HostSummary> summaries = empty ? new ArrayList<>() : new ArrayList<>(store.summaries());
+        summaries.sort(Comparator.comparing(HostSummary::key));
         Map<String, HostSummary> byObservation = new HashMap<>(summaries.size() * 2);
         for (HostSummary s : summaries) {
             if (s.observationId() != null && s.observation() != null) {

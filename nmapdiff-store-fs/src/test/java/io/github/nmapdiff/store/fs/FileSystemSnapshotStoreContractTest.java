@@ -22,4 +22,10 @@ class FileSystemSnapshotStoreContractTest extends SnapshotStoreContract {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The folder opened again, as the next run opens it: the memory read back from its files. */
+    @Override
+    protected SnapshotStore reopen(SnapshotStore store) {
+        return FileSystemSnapshotStore.open(((FileSystemSnapshotStore) store).folder());
+    }
 }

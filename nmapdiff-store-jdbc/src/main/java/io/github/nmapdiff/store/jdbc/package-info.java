@@ -1,0 +1,5 @@
+/**
+ * The PostgreSQL store: many scanner sites, one history. {@link io.github.nmapdiff.store.jdbc.PostgresStore}
+ * is the database, {@link io.github.nmapdiff.store.jdbc.PostgresSnapshotStore} one site's snapshots and memory.
+ */
+package io.github.nmapdiff.store.jdbc;
