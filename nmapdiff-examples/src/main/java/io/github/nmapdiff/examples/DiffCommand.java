@@ -9,18 +9,23 @@ import io.github.nmapdiff.core.render.DiffJson;
 import io.github.nmapdiff.core.render.NdiffText;
 import io.github.nmapdiff.core.render.NdiffXml;
 import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.core.xml.NmapXmlReader;
-import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,8 +65,12 @@ final class DiffCommand implements Callable<Integer> {
         boolean json;
     }
 
-    @Parameters(index = "0", paramLabel = "A", description = "the older scan (nmap -oX), or the snapshot folder with --at")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "A",
+            description = "the older scan (nmap -oX), or the snapshot folder with --at (or none: the database, with --store)")
     Path before;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "B", description = "the newer scan (nmap -oX)")
     Path after;
@@ -106,21 +115,42 @@ final class DiffCommand implements Callable<Integer> {
         return cost > 0 ? EXIT_DIFFERENT : 0;
     }
 
-    /** Takes A as a snapshot folder and the two --at as the scans to compare. */
+    /** Takes A as a snapshot folder (or the database's site) and the two --at as the scans to compare. */
     private void pointsInTime() {
-        if (at.size() != 2 || after != null) {
+        boolean database = store.settings().database();
+        if (at.size() != 2 || after != null || (before == null && !database)) {
             throw new NmapDiffException(at.isEmpty() ? "give two scan files, or a snapshot folder with --at twice"
-                    : "give a snapshot folder and --at twice (dates like 2026-10-01, or snapshot ids), not " + at.size() + " --at"
-                            + (after != null ? " and a second file" : ""));
+                    : "give a snapshot folder (or --store) and --at twice (dates like 2026-10-01, or snapshot ids), not " + at.size()
+                            + " --at" + (after != null ? " and a second file" : ""));
         }
-        if (!Files.isDirectory(before)) {
+        if (!database && !Files.isDirectory(before)) {
             throw new NmapDiffException("no snapshot folder " + before + " (--at picks scans from one)");
         }
-        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(before);
-        List<Snapshot> all = Snapshots.of(store).list();
-        Path first = store.xmlFile(PointInTime.pick(all, at.get(0), before).id());
-        after = store.xmlFile(PointInTime.pick(all, at.get(1), before).id());
-        before = first;
+        try (HistorySource source = HistorySource.of(database ? null : before, store, spec.commandLine().getErr())) {
+            SnapshotStore snapshots = source.snapshots();
+            List<Snapshot> all = Snapshots.of(snapshots).list();
+            Path where = database ? Path.of(source.describe()) : before;
+            Snapshot first = PointInTime.pick(all, at.get(0), where);
+            Snapshot second = PointInTime.pick(all, at.get(1), where);
+            before = fileOf(snapshots, first);
+            after = fileOf(snapshots, second);
+        }
+    }
+
+    /** The snapshot's XML as a file: the folder's own, or a temporary copy of the database's (removed when the JVM ends). */
+    private static Path fileOf(SnapshotStore snapshots, Snapshot s) {
+        Optional<Path> local = snapshots.localFile(s.id());
+        if (local.isPresent()) {
+            return local.get();
+        }
+        try (InputStream in = snapshots.openXml(s.id())) {
+            Path copy = Files.createTempFile("nmapdiff-" + s.id() + "-", ".xml");
+            copy.toFile().deleteOnExit();
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new NmapDiffException("cannot read " + snapshots.location(s.id()) + ": " + e.getMessage());
+        }
     }
 
     private static void warnIfIncomplete(PrintWriter err, Path file, Scan scan) {

@@ -13,7 +13,8 @@ enum ExitCode {
     OK(0, "all good: the scan is complete, nothing to report (or a baseline was recorded), every notification delivered"),
     CHANGES(1, "something to report (findings), and every notification delivered"),
     ERROR(2, "error: nothing was compared (bad input, nmap missing, a full disk); one line on stderr says why"),
-    UNDELIVERED(3, "a notification is not delivered: it waits in the outbox, a notifier failed, or a mail was refused"),
+    UNDELIVERED(3, "something waits to be delivered: a notification (in the outbox, a notifier failed, a mail was refused), or"
+            + " the night, kept in the folder until the database (--store) can be reached"),
     INCOMPLETE(4, "the scan is incomplete (time limit, nmap stopped, full temporary disk); what it found is kept and compared");
 
     /** Exit codes 128+N: the job was stopped by signal N; what the scan found is kept as an incomplete snapshot. */

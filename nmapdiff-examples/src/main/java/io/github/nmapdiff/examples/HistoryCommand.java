@@ -1,15 +1,19 @@
 package io.github.nmapdiff.examples;
 
-import io.github.nmapdiff.core.SnapshotStoreException;
+import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.core.spi.SnapshotStore;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +30,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "the snapshot folder")
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "the snapshot folder (or the database, with --store and --site)")
     Path folder;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--host", paramLabel = "ADDR|NAME", description = "the timeline of this host (its address or name)")
     String host;
@@ -46,27 +53,38 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (host != null || port != null) {
-            return Timeline.print(Memories.of(folder, spec.commandLine().getErr()), host, port,
-                    since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until), json,
-                    spec.commandLine().getOut());
+        Instant from = since == null ? null : PointInTime.startOf(since);
+        Instant to = until == null ? null : PointInTime.endOf(until);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new NmapDiffException("--since " + since + " is after --until " + until + ": nothing can be in between");
         }
-        if (!Files.isDirectory(folder)) {
-            throw new SnapshotStoreException("no snapshot folder " + folder, null);
-        }
-        FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder);
-        List<Snapshot> snapshots = Snapshots.of(store).list();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-18s %-20s %-10s %5s %7s  %s%n", "ID", "STARTED (UTC)", "SCAN", "HOSTS", "CHANGES", "SUMMARY");
-        for (Snapshot s : snapshots) {
-            out.printf("%-18s %-20s %-10s %5d %7s  %s%n", s.id(), s.start().toString().replace("T", " ").replace("Z", ""),
-                    s.complete() ? "complete" : "INCOMPLETE", s.hosts(), s.changes() == null ? "-" : s.changes().toString(),
-                    s.summary() == null ? "" : s.summary());
+        try (HistorySource source = HistorySource.of(folder, store, spec.commandLine().getErr())) {
+            if (host != null || port != null) {
+                if (source.manySites()) {
+                    source.snapshots(); // says which sites there are when there are several
+                }
+                return Timeline.print(source.sites(null).get(0).memory(), host, port, from, to, json, out);
+            }
+            SnapshotStore snapshots = source.snapshots();
+            List<Snapshot> shown = Snapshots.of(snapshots).list().stream()
+                    .filter(s -> (from == null || !s.takenAt().isBefore(from)) && (to == null || !s.takenAt().isAfter(to))).toList();
+            out.printf("%-18s %-19s %-10s %7s %7s  %s%n", "ID", "STARTED (UTC)", "SCAN", "HOSTS", "CHANGES", "SUMMARY");
+            for (Snapshot s : shown) {
+                out.printf("%-18s %-19s %-10s %7d %7s  %s%n", s.id(), STARTED.format(s.start()), s.complete() ? "complete" : "INCOMPLETE",
+                        s.hosts(), s.changes() == null ? "-" : s.changes().toString(),
+                        s.summary() == null ? "" : TerminalWriter.escape(s.summary()));
+            }
+            if (shown.isEmpty()) {
+                out.println(from == null && to == null ? "(no snapshots yet)" : "(no snapshots in those days)");
+            }
+            if (snapshots instanceof FileSystemSnapshotStore fs) {
+                fs.problems().forEach(p -> spec.commandLine().getErr().println("nmapdiff: warning: " + p));
+            }
         }
-        if (snapshots.isEmpty()) {
-            out.println("(no snapshots yet)");
-        }
-        store.problems().forEach(p -> spec.commandLine().getErr().println("nmapdiff: warning: " + p));
         return 0;
     }
+
+    /** When a scan started, to the second: the column's width whatever the clock's precision. */
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 }

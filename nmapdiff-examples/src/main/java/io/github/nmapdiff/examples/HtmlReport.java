@@ -1,5 +1,6 @@
 package io.github.nmapdiff.examples;
 
+import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.model.KnownHost;
@@ -92,6 +93,20 @@ final class HtmlReport {
                 Instant last = nights.get(nights.size() - 1).when();
                 to = to == null || last.isAfter(to) ? last : to;
             }
+        }
+
+        if (from == null) {
+            Instant first = null;
+            Instant last = null;
+            for (Memories.Site site : sites) {
+                for (Night n : site.memory().nights()) {
+                    first = first == null || n.when().isBefore(first) ? n.when() : first;
+                    last = last == null || n.when().isAfter(last) ? n.when() : last;
+                }
+            }
+            throw new NmapDiffException("no night between " + (since == null ? "the first" : PointInTime.date(since)) + " and "
+                    + (until == null ? "the last" : PointInTime.date(until)) + (first == null ? ": there is none yet"
+                            : ": the history runs from " + PointInTime.date(first) + " to " + PointInTime.date(last)));
         }
 
         // one pass over every host: the inventory rows, the noisiest hosts, the hosts to draw

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +35,11 @@ final class InventoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "the snapshot folder")
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "the snapshot folder (or the database, with --store)")
     Path folder;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--rules", paramLabel = "FILE", description = "the rules to apply (default: those the job applied to its last night)")
     Path rules;
@@ -103,14 +107,16 @@ final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Memories.Site> sites = List.of(Memories.site(folder, rules, spec.commandLine().getErr()));
-        List<Row> rows = rows(sites);
-        if (format.json) {
-            out.print(json(sites, rows));
-        } else if (format.csv) {
-            out.print(csv(rows));
-        } else {
-            text(out, sites, rows);
+        try (HistorySource from = HistorySource.of(folder, store, spec.commandLine().getErr())) {
+            List<Memories.Site> sites = from.sites(rules);
+            List<Row> rows = rows(sites);
+            if (format.json) {
+                out.print(json(sites, rows));
+            } else if (format.csv) {
+                out.print(csv(rows));
+            } else {
+                text(out, sites, rows);
+            }
         }
         out.flush();
         return 0;
@@ -127,23 +133,32 @@ final class InventoryCommand implements Callable<Integer> {
                 version = Math.max(version, Math.min(VERSION_WIDTH, text(r.port().version()).length()));
             }
         }
+        boolean many = sites.size() > 1;
+        int site = "SITE".length();
+        for (Memories.Site s : sites) {
+            site = Math.max(site, s.name().length());
+        }
         StringBuilder line = new StringBuilder(200);
         Map<Instant, String> days = new HashMap<>(); // a few nights' instants, each written thousands of times
         row(line, "SEVERITY", 8, "HOST", host, "PORT", 10, "SERVICE", service, "VERSION", version, "FIRST SEEN");
-        out.print(line);
+        out.print(many ? pad("SITE", site) + line : line);
         for (Row r : rows) {
             KnownPort p = r.port();
             row(line, r.severity().id(), 8, TerminalWriter.escape(r.host().where()), host, p == null ? "-" : p.port(), 10,
                     p == null ? "" : text(p.service()), service, p == null ? "" : TerminalWriter.escape(text(p.version())), version,
                     days.computeIfAbsent(p == null ? r.host().firstSeen() : p.firstSeen(), PointInTime::date));
-            out.print(line);
+            out.print(many ? pad(r.site(), site) + line : line);
         }
         long hosts = rows.stream().map(r -> r.site() + "\u0000" + r.host().address()).distinct().count();
         long ports = rows.stream().filter(r -> r.port() != null).count();
         Memories.Site only = sites.size() == 1 ? sites.get(0) : null;
-        out.println(count(hosts, "host") + " answering, " + count(ports, "open port")
+        out.println((many ? count(sites.size(), "site") + ", " : "") + count(hosts, "host") + " answering, " + count(ports, "open port")
                 + (only == null || only.memory().throughTime() == null ? "" : ", as of snapshot " + only.memory().through() + " ("
                         + PointInTime.date(only.memory().throughTime()) + ")"));
+    }
+
+    private static String pad(String value, int width) {
+        return value + " ".repeat(Math.max(0, width - value.length())) + "  ";
     }
 
     static String count(long n, String what) {

@@ -7,7 +7,14 @@ import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.run.MonitorReport;
 import io.github.nmapdiff.core.run.Notifiers;
+import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.RunCancelledException;
+import io.github.nmapdiff.core.run.Snapshots;
+import io.github.nmapdiff.core.spi.RetentionPolicy;
+import io.github.nmapdiff.core.spi.Snapshot;
+import io.github.nmapdiff.store.jdbc.PostgresStore;
+import java.time.Instant;
+import java.util.Optional;
 import io.github.nmapdiff.core.spi.Delivery;
 import io.github.nmapdiff.core.spi.ScanResult;
 import io.github.nmapdiff.nmap.NmapOptions;
@@ -46,6 +53,7 @@ final class Job {
         Duration timeout = options.timeout();
         NoisePolicy noise = options.noise();
         Rules rules = options.rules();
+        StoreOptions.Settings database = options.store();
         Notifiers.Found plugins = Notifiers.discover(options.notifierConfig());
         FileSystemSnapshotStore store = FileSystemSnapshotStore.open(folder, Clock.systemUTC(), options.groupReadable());
         plugins.problems().forEach(p -> err.println("nmapdiff: warning: " + p));
@@ -65,7 +73,8 @@ final class Job {
                 .timeout(timeout)
                 .lockWait(options.lockWait())
                 .listener(progress)
-                .retention(options.retention())
+                // with a database, the folder is the site's spool: retention waits until a night is in the database
+                .retention(database.database() ? null : options.retention())
                 .noise(noise)
                 .rules(rules)
                 .build();
@@ -86,10 +95,6 @@ final class Job {
         } finally {
             progress.finish();
         }
-        Integer compressAfter = options.compressAfter();
-        if (compressAfter != null) {
-            store.compress(compressAfter);
-        }
 
         out.println("nmapdiff: " + report.summary());
         out.println("snapshot: " + store.xmlFile(report.snapshot().id())
@@ -101,6 +106,11 @@ final class Job {
             }
         }
         out.flush();
+        boolean spooled = database.database() && !push(database, store, noise, rules, options.retention(), out, err, quiet);
+        Integer compressAfter = options.compressAfter();
+        if (compressAfter != null) {
+            store.compress(compressAfter);
+        }
         report.warnings().forEach(w -> err.println("nmapdiff: warning: " + TerminalWriter.escape(w)));
         if (timeout != null && report.outcome() == ScanResult.Outcome.TIMED_OUT) {
             err.println("nmapdiff: the scan was stopped after " + Durations.format(timeout) + " (--timeout);"
@@ -135,6 +145,44 @@ final class Job {
             return ExitCode.signalled(signal.get());
         }
         err.flush();
-        return ExitCode.of(report).code();
+        ExitCode code = ExitCode.of(report);
+        return spooled && code != ExitCode.UNDELIVERED ? ExitCode.UNDELIVERED.code() : code.code();
+    }
+
+    /**
+     * Hands the site's nights to the database, then thins the folder of those it has. Returns
+     * whether every night is in the database; when it cannot be reached, says so in one line:
+     * the nights wait in the folder for the next run that reaches it.
+     */
+    private static boolean push(StoreOptions.Settings database, FileSystemSnapshotStore local, NoisePolicy noise, Rules rules,
+            RetentionPolicy retention, PrintWriter out, PrintWriter err, boolean quiet) {
+        String site = database.siteName();
+        try (PostgresStore db = database.open()) {
+            SitePush.Pushed pushed = SitePush.push(local, db.site(site), noise, rules, retention, Instant.now());
+            if (!quiet) {
+                out.println("database: site " + site + " in " + db.where() + (pushed.nights() == 0 ? ", nothing new"
+                        : ", " + InventoryCommand.count(pushed.nights(), "night") + " kept"));
+                out.flush();
+            }
+        } catch (NmapDiffException e) {
+            int left = SitePush.waiting(local, SitePush.pushedThrough(local, site)).size();
+            err.println("nmapdiff: warning: " + TerminalWriter.escape(e.getMessage()) + "; " + (left == 1 ? "the night waits"
+                    : left + " nights wait") + " in " + local.folder() + " for the next run that reaches the database");
+            err.flush();
+            return false;
+        }
+        if (retention != null) {
+            // only nights the database has leave the folder
+            Optional<Instant> through = SitePush.pushedThrough(local, site);
+            Snapshots snapshots = Snapshots.of(local);
+            List<Snapshot> all = snapshots.list();
+            for (String id : Snapshots.expired(all, retention, Instant.now())) {
+                Snapshot s = all.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+                if (through.isPresent() && !s.takenAt().isAfter(through.get())) {
+                    local.delete(id);
+                }
+            }
+        }
+        return true;
     }
 }

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -100,6 +102,9 @@ final class JobOptions {
     @Option(names = "--group-readable", description = "let the folder's group read the snapshots too (0640); by default only their owner (0600) (config: group.readable)")
     Boolean groupReadable;
 
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--config", paramLabel = "FILE", description = "a properties file with any of the settings above")
     Path config;
 
@@ -107,12 +112,14 @@ final class JobOptions {
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(12);
 
     /** The keys a config file may hold, besides those of notifier plugins (their id, a dot, a name). */
-    static final List<String> KEYS = List.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
+    static final List<String> KEYS = Stream.concat(Stream.of("targets.file", "email", "output", "nmap.args", "nmap.path", "timeout",
             "smtp.host", "smtp.port", "smtp.tls", "smtp.from", "smtp.user", "smtp.password.env", "smtp.password.file",
-            "smtp.ssl.trust", "sendmail", "confirm.after", "rules", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable");
+            "smtp.ssl.trust", "sendmail", "confirm.after", "rules", "keep.last", "keep.days", "compress.after", "lock.wait", "group.readable"),
+            StoreOptions.KEYS.stream()).toList();
 
     /** Keys whose value is a path: relative ones are taken from the config file's folder. */
-    private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path", "rules");
+    private static final List<String> PATH_KEYS = List.of("targets.file", "output", "smtp.password.file", "nmap.path", "rules",
+            "store.password.file");
 
     private Properties properties;
 
@@ -190,6 +197,11 @@ final class JobOptions {
                 p.setProperty(key, base.resolve(v).normalize().toString());
             }
         }
+    }
+
+    /** Where the site's history goes besides the folder: the database, when one is set. */
+    StoreOptions.Settings store() {
+        return storeOptions.settings(key -> setting(null, key));
     }
 
     boolean groupReadable() {

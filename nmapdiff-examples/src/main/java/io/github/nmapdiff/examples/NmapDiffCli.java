@@ -139,6 +139,7 @@ public final class NmapDiffCli {
         commands.put("report", ReportCommand::new);
         commands.put("watch", WatchCommand::new);
         commands.put("show", ShowCommand::new);
+        commands.put("store", StoreCommand::new);
         return commands;
     }
 

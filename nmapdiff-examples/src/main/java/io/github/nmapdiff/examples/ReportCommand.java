@@ -5,9 +5,10 @@ import io.github.nmapdiff.core.support.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +22,11 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "the snapshot folder")
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "the snapshot folder (or the database, with --store)")
     Path folder;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "the HTML file to write")
     Path output;
@@ -38,9 +42,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Memories.Site site = Memories.site(folder, rulesFile, spec.commandLine().getErr());
-        String html = HtmlReport.render(List.of(site), folder.toString(),
-                since == null ? null : PointInTime.startOf(since), until == null ? null : PointInTime.endOf(until));
+        Instant from = since == null ? null : PointInTime.startOf(since);
+        Instant to = until == null ? null : PointInTime.endOf(until);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new NmapDiffException("--since " + since + " is after --until " + until + ": nothing can be in between");
+        }
+        String html;
+        try (HistorySource source = HistorySource.of(folder, store, spec.commandLine().getErr())) {
+            html = HtmlReport.render(source.sites(rulesFile), source.describe(), from, to);
+        }
         try {
             // it describes the network's weak points: readable by its owner only, as the snapshots are
             AtomicFiles.writeAtomically(output.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8), AtomicFiles.Access.OWNER);

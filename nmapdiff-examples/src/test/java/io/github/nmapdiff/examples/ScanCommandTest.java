@@ -140,7 +140,7 @@ class ScanCommandTest {
                 o -> assertThat(eml(o)).isEmpty());
 
         assertThat(run("history", scans.toString())).isZero();
-        assertThat(out.toString()).contains("complete       1       -  baseline recorded")
+        assertThat(out.toString()).contains("complete         1       -  baseline recorded")
                 .contains("[medium] " + port + "/tcp ssh opened on 127.0.0.1");
     }
 

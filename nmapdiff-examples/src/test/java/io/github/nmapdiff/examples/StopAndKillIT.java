@@ -51,6 +51,11 @@ class StopAndKillIT {
     }
 
     private Process job(Path scans, String nmap, String nmapArgs, Path log, String... targets) throws Exception {
+        return job(scans, nmap, nmapArgs, log, List.of(), java.util.Map.of(), targets);
+    }
+
+    private Process job(Path scans, String nmap, String nmapArgs, Path log, List<String> extra, java.util.Map<String, String> env,
+            String... targets) throws Exception {
         Path ips = Files.write(dir.resolve("ips.txt"), List.of(targets));
         List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
         command.addAll(List.of(javaBin(), "-jar", Path.of("target", "nmapdiff.jar").toString(),
@@ -62,7 +67,10 @@ class StopAndKillIT {
         if (nmap != null) {
             command.addAll(List.of("--nmap", nmap));
         }
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        command.addAll(extra);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private static void awaitFirstHost(Path scans) throws Exception {
@@ -144,8 +152,11 @@ class StopAndKillIT {
         assertThat(output.split("next run at", -1)).as("no run is scheduled after the stop").hasSize(2);
     }
 
-    /** Where in a run the audit kills it: during the scan, just after the snapshot is kept, or not at all. */
-    private enum Moment { SCAN, AFTER_SAVE, NONE }
+    /**
+     * Where in a run the audit kills it: during the scan, just after the snapshot is kept, while
+     * the night goes to the database, or not at all.
+     */
+    private enum Moment { SCAN, AFTER_SAVE, PUSH, NONE }
 
     /**
      * SIGKILL at moments anchored on what the run is doing, not on the clock: during its scan
@@ -157,12 +168,66 @@ class StopAndKillIT {
      */
     @Test
     void killedAtRandomMomentsNoChangeGoesUnreported() throws Exception {
+        audit(dir.resolve("scans"), List.of(Moment.SCAN, Moment.AFTER_SAVE), List.of(), java.util.Map.of(), () -> false);
+    }
+
+    /**
+     * The same audit against the database (a real PostgreSQL): killed also while the night goes
+     * to it. Besides every change mailed: every night of the folder is in the database once,
+     * none half-kept (each snapshot's run recorded with it), and the site's memory there is the
+     * memory learned from its snapshots.
+     */
+    @Test
+    void killedAtRandomMomentsAgainstTheDatabaseNoNightIsHalfKept() throws Exception {
+        io.github.nmapdiff.store.jdbc.TestPostgres pg = io.github.nmapdiff.store.jdbc.TestPostgres.shared();
+        String url = pg.newDatabase();
+        String database = url.substring(url.lastIndexOf('/') + 1);
         Path scans = dir.resolve("scans");
+        audit(scans, List.of(Moment.SCAN, Moment.AFTER_SAVE, Moment.PUSH),
+                List.of("--store", url, "--store-user", io.github.nmapdiff.store.jdbc.TestPostgres.ADMIN, "--store-password-env",
+                        "NMAPDIFF_TEST_DB_PASSWORD", "--site", "audit"),
+                java.util.Map.of("NMAPDIFF_TEST_DB_PASSWORD", io.github.nmapdiff.store.jdbc.TestPostgres.ADMIN_PASSWORD),
+                () -> {
+                    // the night is going to the database: the job's connection is open
+                    try (java.sql.Connection c = pg.admin(pg.url("postgres")); java.sql.Statement st = c.createStatement();
+                            java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'nmapdiff'"
+                                    + " AND datname = '" + database + "'")) {
+                        r.next();
+                        return r.getInt(1) > 0;
+                    }
+                });
+
+        List<Snapshot> local = Snapshots.of(FileSystemSnapshotStore.open(scans)).list();
+        try (io.github.nmapdiff.store.jdbc.PostgresStore db = io.github.nmapdiff.store.jdbc.PostgresStore.builder(url)
+                .user(io.github.nmapdiff.store.jdbc.TestPostgres.ADMIN).password(io.github.nmapdiff.store.jdbc.TestPostgres.ADMIN_PASSWORD)
+                .build()) {
+            io.github.nmapdiff.store.jdbc.PostgresSnapshotStore site = db.site("audit");
+            List<Snapshot> kept = Snapshots.of(site).list();
+            assertThat(kept).extracting(Snapshot::start).as("every night of the folder, once").containsExactlyElementsOf(
+                    local.stream().map(Snapshot::start).toList());
+            assertThat(kept).as("no night half-kept").allMatch(s -> s.finished() && s.unnotified().isEmpty());
+            io.github.nmapdiff.core.memory.NetworkMemory learned = io.github.nmapdiff.core.memory.NetworkMemory.inMemory();
+            Snapshots.of(site).learn(learned, kept, io.github.nmapdiff.core.memory.NoisePolicy.defaults().confirmAfter(1));
+            io.github.nmapdiff.core.memory.NetworkMemory there = io.github.nmapdiff.core.memory.NetworkMemory.over(site.memory().orElseThrow());
+            assertThat(there.openPorts()).isEqualTo(learned.openPorts());
+            assertThat(there.nights()).hasSameSizeAs(learned.nights());
+            assertThat(there.openPorts()).as("the database says what the folder says").isEqualTo(
+                    io.github.nmapdiff.core.memory.NetworkMemory.over(FileSystemSnapshotStore.open(scans).memory().orElseThrow()).openPorts());
+        }
+    }
+
+    /**
+     * SIGKILL at the moments given, five times each in a random order, and two runs left alone;
+     * then two more runs left alone on nights that differ; then every snapshot that differs from
+     * the complete one before it must have been mailed.
+     */
+    private void audit(Path scans, List<Moment> kinds, List<String> extra, java.util.Map<String, String> env, Condition pushing)
+            throws Exception {
         Path fake = standInNmap();
         Random random = new Random(20261130);
         List<Moment> moments = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            moments.addAll(List.of(Moment.SCAN, Moment.AFTER_SAVE));
+            moments.addAll(kinds);
         }
         moments.addAll(List.of(Moment.NONE, Moment.NONE));
         java.util.Collections.shuffle(moments, random);
@@ -171,10 +236,11 @@ class StopAndKillIT {
             Files.writeString(dir.resolve("night"), Integer.toString(i));
             Files.deleteIfExists(dir.resolve("nmap-started"));
             int keptBefore = snapshotFiles(scans);
-            Process java = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + i + ".txt"), "127.0.0.1");
+            Process java = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + i + ".txt"), extra, env, "127.0.0.1");
             boolean killed = switch (moments.get(i)) {
                 case SCAN -> awaitThenKill(java, () -> Files.exists(dir.resolve("nmap-started")), random.nextInt(400));
                 case AFTER_SAVE -> awaitThenKill(java, () -> snapshotFiles(scans) > keptBefore, random.nextInt(150));
+                case PUSH -> awaitThenKill(java, pushing, random.nextInt(150));
                 case NONE -> false;
             };
             assertThat(java.waitFor(120, TimeUnit.SECONDS)).as("run %d ended", i).isTrue();
@@ -185,7 +251,8 @@ class StopAndKillIT {
         // two runs left alone on nights that differ (5432 closed, then open): the audit always has a change to check
         for (String night : List.of("98", "99")) {
             Files.writeString(dir.resolve("night"), night);
-            Process last = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + night + ".txt"), "127.0.0.1");
+            Process last = job(scans, fake.toString(), "-sT -p 22,5432 -Pn -n", dir.resolve("log-" + night + ".txt"), extra, env,
+                    "127.0.0.1");
             assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
         }
 
@@ -214,12 +281,10 @@ class StopAndKillIT {
                 since.clear();
             }
         }
-        System.out.printf("kill audit: %d snapshots, %d with changes, %d mails; killed during the scan %d times, after the"
-                + " snapshot was kept %d times%n", all.size(), changes, mails.size(), landed.getOrDefault(Moment.SCAN, 0),
-                landed.getOrDefault(Moment.AFTER_SAVE, 0));
+        System.out.printf("kill audit: %d snapshots, %d with changes, %d mails; kills that landed: %s%n", all.size(), changes,
+                mails.size(), landed);
         assertThat(changes).as("the audit saw changes to check").isPositive();
-        assertThat(landed.getOrDefault(Moment.SCAN, 0) + landed.getOrDefault(Moment.AFTER_SAVE, 0)).as("kills that landed in a run")
-                .isPositive();
+        assertThat(landed.values().stream().mapToInt(Integer::intValue).sum()).as("kills that landed in a run").isPositive();
     }
 
     /** Something the audit waits for; may read the folder. */

@@ -42,6 +42,10 @@ final class Absorption {
     /** Whether this scan is a baseline: the memory has absorbed no complete scan before it, so it reports nothing. */
     private final boolean first;
     private final Map<String, HostMemory> touched = new LinkedHashMap<>();
+    /** The keys of every host the memory knows: only those have a record to read. */
+    private final Set<String> known = new HashSet<>();
+    /** Records read ahead, many in one request, for a store where each request costs (a database). */
+    private final Map<String, HostRecord> fetched = new HashMap<>();
 
     Absorption(MemoryStore store, MemoryHead head, NoisePolicy policy, String snapshotId, Instant when, Scope scope) {
         this.store = Objects.requireNonNull(store, "store");
@@ -70,6 +74,7 @@ final class Absorption {
         // a store gives them in any order; the night's findings and events come in the order of the keys, whatever the store
         List<HostSummary> summaries = empty ? new ArrayList<>() : new ArrayList<>(store.summaries());
         summaries.sort(Comparator.comparing(HostSummary::key));
+        summaries.forEach(s -> known.add(s.key()));
         Map<String, HostSummary> byObservation = new HashMap<>(summaries.size() * 2);
         for (HostSummary s : summaries) {
             if (s.observationId() != null && s.observation() != null) {
@@ -87,6 +92,15 @@ final class Absorption {
                 toRead.add(e);
             }
         }
+        // the records of the hosts to read that the memory knows under the same listing, in one request
+        List<String> ahead = new ArrayList<>();
+        for (ScanSource.Entry e : toRead) {
+            HostSummary s = byObservation.get(e.id());
+            if (s != null) {
+                ahead.add(s.key());
+            }
+        }
+        fetch(ahead);
         int[] nowWatchedHosts = {0};
         source.each(toRead, (entry, host) -> {
             HostIdentity id = HostIdentity.of(host);
@@ -109,6 +123,13 @@ final class Absorption {
             touched.put(after.key, after);
         });
         int noLongerWatchedHosts = 0;
+        List<String> notListed = new ArrayList<>();
+        for (HostSummary s : summaries) {
+            if (!reached.contains(s.key()) && (targetsChanged || argumentsChanged || complete && s.present())) {
+                notListed.add(s.key());
+            }
+        }
+        fetch(notListed);
         for (HostSummary s : summaries) {
             if (reached.contains(s.key())) {
                 continue;
@@ -187,8 +208,22 @@ final class Absorption {
         if (h != null) {
             return h;
         }
-        HostRecord r = store.hosts(List.of(key)).get(key);
+        if (!known.contains(key)) {
+            return null; // a host the memory never knew: nothing to read
+        }
+        HostRecord r = fetched.remove(key);
+        if (r == null) {
+            r = store.hosts(List.of(key)).get(key);
+        }
         return r == null ? null : HostMemory.of(r, head == null ? null : head.lastCompleteAt());
+    }
+
+    /** Reads ahead the records of hosts the memory knows, in one request. */
+    private void fetch(List<String> keys) {
+        List<String> wanted = keys.stream().filter(k -> known.contains(k) && !touched.containsKey(k) && !fetched.containsKey(k)).toList();
+        if (!wanted.isEmpty()) {
+            fetched.putAll(store.hosts(wanted));
+        }
     }
 
     private HostMemory load(String key) {

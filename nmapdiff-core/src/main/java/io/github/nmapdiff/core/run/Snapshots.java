@@ -7,6 +7,7 @@ import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.memory.ScanSource;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Triage;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.RetentionPolicy;
 import io.github.nmapdiff.core.spi.Snapshot;
@@ -202,6 +203,23 @@ public final class Snapshots {
      */
     public List<String> learn(NetworkMemory memory, List<Snapshot> oldestFirst, NoisePolicy noise) {
         return learn(memory, oldestFirst, noise, Rules.none(), ZoneId.systemDefault());
+    }
+
+    /**
+     * Teaches a memory one snapshot, read from a source the caller has (its file elsewhere),
+     * without telling anyone: as the night would have, with these rules. The memory must not
+     * have absorbed it or anything taken after it.
+     *
+     * @param memory the memory, never null
+     * @param snapshot the snapshot, as this store knows it; never null
+     * @param source its scan, never null
+     * @param noise how to tell noise from news, never null
+     * @param rules the team's rules, never null
+     * @param zone the zone whose days the rules' dates are in, never null
+     * @return what the night found once the rules applied
+     */
+    public Triage learn(NetworkMemory memory, Snapshot snapshot, ScanSource source, NoisePolicy noise, Rules rules, ZoneId zone) {
+        return NightRunner.learn(memory, snapshot.id(), source, snapshot.takenAt(), snapshot.scope(), noise, rules, zone);
     }
 
     /**

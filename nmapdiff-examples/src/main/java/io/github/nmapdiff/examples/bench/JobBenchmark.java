@@ -63,6 +63,19 @@ public final class JobBenchmark {
         System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%n", "-".repeat(10), "-".repeat(12), "-".repeat(46), "-".repeat(11),
                 "-".repeat(11), "-".repeat(32));
         table.forEach(System.out::println);
+        if (!PROBLEMS.isEmpty()) {
+            PROBLEMS.forEach(p -> System.out.println("problem: " + p));
+            System.exit(1);
+        }
+    }
+
+    /** Runs that did not end as the nightly job must (a benchmark of a broken job measures nothing). */
+    private static final List<String> PROBLEMS = new ArrayList<>();
+
+    private static void expect(Timed.Measured m, int code, String kind) {
+        if (m.exitCode() != code) {
+            PROBLEMS.add(kind + ": " + m.name() + " exited " + m.exitCode() + ", not " + code + " (see " + m.output() + ")");
+        }
     }
 
     private static List<String> measure(Path dir, int hosts, int runs, String store, String storeUser) throws Exception {
@@ -124,6 +137,10 @@ public final class JobBenchmark {
         Timed.Measured diff = Timed.measure("nmapdiff diff of the same pair", List.of(java, "-jar", jar, "diff", before.toString(),
                 after.toString()), work.resolve("diff.txt"), runs, run -> { });
 
+        expect(baseline, 0, kind);
+        expect(second, 1, kind);
+        expect(inventory, 0, kind);
+        expect(page, 0, kind);
         long memory = store == null ? size(scans, "memory.dat") + size(scans, "memory.log") : -1;
         List<String> rows = new ArrayList<>();
         rows.add(row(hosts, kind, baseline, "exit " + baseline.exitCode()));
@@ -158,8 +175,8 @@ public final class JobBenchmark {
     private static void fresh(Path scans, String store, int hosts, String storeUser) {
         deleteTree(scans);
         if (store != null) {
-            List<String> forget = new ArrayList<>(List.of(Timed.java(), "-cp", jarPath(), "NmapDiffCli",
-                    "store", "forget-site", "--store", store, "--site", "bench-" + hosts, "--yes"));
+            List<String> forget = new ArrayList<>(List.of(Timed.java(), "-jar", jarPath(), "store", "forget-site", "bench-" + hosts,
+                    "--store", store));
             if (storeUser != null) {
                 forget.addAll(List.of("--store-user", storeUser, "--store-password-env", "NMAPDIFF_STORE_PASSWORD"));
             }

@@ -50,7 +50,7 @@ class NoiseSimulationTest {
         }
         Path ips = Files.write(dir.resolve("ips.txt"), List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"));
         Path scans = dir.resolve("scans");
-        Path nmap = standInNmap(nights);
+        ReplayedNmap nmap = ReplayedNmap.in(dir, nights);
 
         Cli.Result imported = Cli.run("import", scans.toString(), script.toString(), "-f", ips.toString(), "--nmap-args", "-Pn -sV");
         assertThat(imported.code()).as(imported.err()).isZero();
@@ -62,8 +62,7 @@ class NoiseSimulationTest {
         Path sendmail = sendmail(delivered);
         Set<Integer> eventNights = new HashSet<>(SimulatedNetwork.EVENTS.stream().map(SimulatedNetwork.Event::reported).toList());
         for (int n = 11; n <= SimulatedNetwork.NIGHTS; n++) {
-            Files.writeString(nights.resolve("current"), Integer.toString(n));
-            Cli.Result run = Cli.run("scan", "-f", ips.toString(), "-o", scans.toString(), "--nmap", nmap.toString(), "--nmap-args", "-Pn -sV",
+            Cli.Result run = Cli.run("scan", "-f", ips.toString(), "-o", scans.toString(), "--nmap", nmap.night(n).program(), "--nmap-args", "-Pn -sV",
                     "--email", "secops@example.test", "--sendmail", sendmail.toString());
             // the README's table: 1 on a night with something to report (and its mail delivered), 0 on every other
             assertThat(run.code()).as("night %d: %s%s", n, run.out(), run.err()).isEqualTo(eventNights.contains(n) ? 1 : 0);
@@ -161,18 +160,6 @@ class NoiseSimulationTest {
         Path script = dir.resolve("sendmail");
         Files.writeString(script, String.join("\n", "#!/bin/bash",
                 "cat > " + delivered + "/$(date +%s%N).eml", ""));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
-    }
-
-    /** A stand-in nmap: copies the current night's XML to the file nmap was told to write. */
-    private Path standInNmap(Path nights) throws Exception {
-        Path script = dir.resolve("nmap");
-        Files.writeString(script, String.join("\n",
-                "#!/bin/bash",
-                "out=''; while [ $# -gt 0 ]; do [ \"$1\" = -oX ] && out=$2; shift; done",
-                "cp " + nights + "/night-$(cat " + nights.resolve("current") + ").xml \"$out\"",
-                ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }

@@ -109,4 +109,25 @@ class QuestionsTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("no complete snapshot on or before 2024-12-01").contains("the first is from " + day(1));
     }
+
+    @Test
+    void theSnapshotListTakesTheDaysAskedAndItsTimesKeepTheirColumns() {
+        Cli.Result week = Cli.run("history", scans.toString(), "--since", day(100), "--until", day(106));
+        assertThat(week.code()).as(week.err()).isZero();
+        List<String> lines = week.out().lines().toList();
+        assertThat(lines).hasSize(1 + 7);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("\\S+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +complete +\\d+ .*"));
+
+        Cli.Result backwards = Cli.run("history", scans.toString(), "--since", day(106), "--until", day(100));
+        assertThat(backwards.code()).isEqualTo(2);
+        assertThat(backwards.err()).contains("is after --until");
+    }
+
+    @Test
+    void aReportOfDaysWithoutANightSaysWhereTheHistoryIs() {
+        Cli.Result report = Cli.run("report", scans.toString(), "-o", dir.resolve("none.html").toString(), "--since", "2030-01-01");
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err()).contains("no night between 2030-01-01 and the last: the history runs from " + day(1) + " to " + day(YEAR))
+                .doesNotContain("1970");
+    }
 }

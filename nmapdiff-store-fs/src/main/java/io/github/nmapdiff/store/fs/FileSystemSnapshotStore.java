@@ -78,6 +78,9 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     /** What else may live in the folder without being a problem. */
     /** Where the scans under way write, so that the next run finds what a killed one left. */
     public static final String RUNNING_FOLDER = ".running";
+    /** Files whose names start so belong to the job that uses the folder; the store leaves them alone. */
+    public static final String JOB_FILES = "job.";
+
     private static final Set<String> OWN_NAMES = Set.of(LOCK_FILE, "outbox", "nmapdiff.properties", RUNNING_FOLDER,
             FileSystemMemoryStore.BASE, FileSystemMemoryStore.LOG, FileSystemMemoryStore.LEGACY);
 
@@ -288,7 +291,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
                     xmlIds.add(xml.group(1));
                 } else if (meta.matches()) {
                     jsonIds.add(meta.group(1));
-                } else if (!OWN_NAMES.contains(name) && !AtomicFiles.isTemporary(name)) {
+                } else if (!OWN_NAMES.contains(name) && !name.startsWith(JOB_FILES) && !AtomicFiles.isTemporary(name)) {
                     problems.add(name + ": not a snapshot file; ignored");
                 }
             }

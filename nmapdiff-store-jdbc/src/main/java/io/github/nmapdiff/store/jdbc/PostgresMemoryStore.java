@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -107,18 +109,20 @@ final class PostgresMemoryStore implements MemoryStore {
                 Object[] chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).toArray();
                 Map<String, HostRecord.Builder> hosts = new LinkedHashMap<>();
                 Map<String, List<PortRecord>> ports = new HashMap<>();
-                try (PreparedStatement q = c.prepareStatement("SELECT " + HOST_COLUMNS + " FROM hosts WHERE site = ? AND key = ANY (?)")) {
+                // one key by equality: the index, whatever the planner knows of a site just written
+                String match = chunk.length == 1 ? " = ?" : " = ANY (?)";
+                try (PreparedStatement q = c.prepareStatement("SELECT " + HOST_COLUMNS + " FROM hosts WHERE site = ? AND key" + match)) {
                     q.setString(1, site);
-                    q.setArray(2, c.createArrayOf("text", chunk));
+                    keys(c, q, chunk);
                     try (ResultSet r = q.executeQuery()) {
                         while (r.next()) {
                             hosts.put(r.getString(1), host(r));
                         }
                     }
                 }
-                try (PreparedStatement q = c.prepareStatement("SELECT " + PORT_COLUMNS + " FROM ports WHERE site = ? AND host_key = ANY (?)")) {
+                try (PreparedStatement q = c.prepareStatement("SELECT " + PORT_COLUMNS + " FROM ports WHERE site = ? AND host_key" + match)) {
                     q.setString(1, site);
-                    q.setArray(2, c.createArrayOf("text", chunk));
+                    keys(c, q, chunk);
                     try (ResultSet r = q.executeQuery()) {
                         while (r.next()) {
                             ports.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(port(r));
@@ -129,6 +133,14 @@ final class PostgresMemoryStore implements MemoryStore {
             }
             return found;
         });
+    }
+
+    private static void keys(Connection c, PreparedStatement q, Object[] keys) throws SQLException {
+        if (keys.length == 1) {
+            q.setString(2, (String) keys[0]);
+        } else {
+            q.setArray(2, c.createArrayOf("text", keys));
+        }
     }
 
     /** Every host in order of key, its ports from a second cursor in the same order: one pass over each table. */
@@ -267,6 +279,25 @@ final class PostgresMemoryStore implements MemoryStore {
             }
             return null;
         });
+        if (u.hosts().size() >= ANALYZE_AFTER) {
+            analyze();
+        }
+    }
+
+    /** Hosts written by one night after which the tables' statistics are brought up to date (a baseline, say). */
+    private static final int ANALYZE_AFTER = 10_000;
+
+    /**
+     * Brings the planner's statistics up to date, so that the next night's lookups use the keys'
+     * index. Only the tables' owner may; for a site's role it is autovacuum's job, within a minute.
+     */
+    private void analyze() {
+        db.inTransaction(what("update the statistics"), c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE hosts, ports, events");
+            }
+            return null;
+        });
     }
 
     private void head(Connection c, MemoryHead h) throws SQLException {
@@ -311,82 +342,103 @@ final class PostgresMemoryStore implements MemoryStore {
         }
     }
 
+    /** Rows inserted by one statement: each column as an array, unnested by the server. */
+    private static final int ROWS = 5_000;
+    private static final String INSERT_HOSTS = "INSERT INTO hosts (site, key, address, mac, name, first_seen, last_seen, present, watched,"
+            + " observation_id, observation, scripts, noise, attributes) SELECT ?, a, b, c, d, e::timestamptz, f::timestamptz,"
+            + " g::boolean, h::boolean, i, j, k::jsonb, l::jsonb, m::jsonb FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " AS t (a, b, c, d, e, f, g, h, i, j, k, l, m)";
+
     private void hosts(Connection c, List<HostRecord> hosts) throws SQLException {
-        if (hosts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement h = c.prepareStatement("INSERT INTO hosts (site, key, address, mac, name, first_seen, last_seen, present,"
-                + " watched, observation_id, observation, scripts, noise, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
-                + " ?::jsonb, ?::jsonb)");
-                PreparedStatement p = c.prepareStatement("INSERT INTO ports (site, host_key, port, open, watched, first_seen, last_seen,"
-                        + " service, version, scripts, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-            int batched = 0;
-            for (HostRecord r : hosts) {
-                h.setString(1, site);
-                h.setString(2, r.key());
-                h.setString(3, r.address());
-                h.setString(4, r.mac());
-                h.setString(5, r.name());
-                Sql.time(h, 6, r.firstSeen());
-                Sql.time(h, 7, r.lastSeen());
-                h.setBoolean(8, r.present());
-                h.setBoolean(9, r.watched());
-                h.setString(10, r.observationId());
-                h.setString(11, r.observation());
-                h.setString(12, Sql.json(r.scripts()));
-                Map<String, String> noise = new HashMap<>();
-                r.noise().forEach((reason, n) -> noise.put(reason.name(), Integer.toString(n)));
-                h.setString(13, Sql.json(noise));
-                h.setString(14, Sql.json(r.attributes()));
-                h.addBatch();
-                for (PortRecord port : r.ports()) {
-                    p.setString(1, site);
-                    p.setString(2, r.key());
-                    p.setString(3, port.port());
-                    p.setBoolean(4, port.open());
-                    p.setBoolean(5, port.watched());
-                    Sql.time(p, 6, port.firstSeen());
-                    Sql.time(p, 7, port.lastSeen());
-                    p.setString(8, port.service());
-                    p.setString(9, port.version());
-                    p.setString(10, Sql.json(port.scripts()));
-                    p.setString(11, Sql.json(port.attributes()));
-                    p.addBatch();
-                }
-                if (++batched % 2_000 == 0) {
-                    h.executeBatch();
-                    p.executeBatch();
-                }
+        Columns h = new Columns(13);
+        Columns p = new Columns(10);
+        for (HostRecord r : hosts) {
+            Map<String, String> noise = new HashMap<>();
+            r.noise().forEach((reason, n) -> noise.put(reason.name(), Integer.toString(n)));
+            h.row(r.key(), r.address(), r.mac(), r.name(), text(r.firstSeen()), text(r.lastSeen()), Boolean.toString(r.present()),
+                    Boolean.toString(r.watched()), r.observationId(), r.observation(), Sql.json(r.scripts()), Sql.json(noise),
+                    Sql.json(r.attributes()));
+            for (PortRecord port : r.ports()) {
+                p.row(r.key(), port.port(), Boolean.toString(port.open()), Boolean.toString(port.watched()), text(port.firstSeen()),
+                        text(port.lastSeen()), port.service(), port.version(), Sql.json(port.scripts()), Sql.json(port.attributes()));
             }
-            h.executeBatch();
-            p.executeBatch();
+            if (h.size() >= ROWS) {
+                h.insert(c, INSERT_HOSTS, site);
+            }
+        }
+        h.insert(c, INSERT_HOSTS, site);
+        // the ports after every host they belong to
+        p.insertAll(c, "INSERT INTO ports (site, host_key, port, open, watched, first_seen, last_seen, service, version, scripts,"
+                + " attributes) SELECT ?, a, b, c::boolean, d::boolean, e::timestamptz, f::timestamptz, g, h, i::jsonb, j::jsonb"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS t (a, b, c, d, e, f, g, h, i, j)", site);
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    /** Rows kept as columns, to insert many with one statement (each column one text array parameter). */
+    private static final class Columns {
+        private final List<List<String>> columns = new ArrayList<>();
+
+        Columns(int width) {
+            for (int i = 0; i < width; i++) {
+                columns.add(new ArrayList<>());
+            }
+        }
+
+        void row(String... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+
+        int size() {
+            return columns.get(0).size();
+        }
+
+        /** Inserts the rows held, and holds none. */
+        void insert(Connection c, String sql, String site) throws SQLException {
+            if (size() == 0) {
+                return;
+            }
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, site);
+                for (int i = 0; i < columns.size(); i++) {
+                    p.setArray(i + 2, c.createArrayOf("text", columns.get(i).toArray()));
+                    columns.get(i).clear();
+                }
+                p.executeUpdate();
+            }
+        }
+
+        /** Inserts every row held, in statements of at most {@link #ROWS}. */
+        void insertAll(Connection c, String sql, String site) throws SQLException {
+            List<List<String>> all = new ArrayList<>();
+            for (List<String> column : columns) {
+                all.add(new ArrayList<>(column));
+                column.clear();
+            }
+            int rows = all.get(0).size();
+            for (int from = 0; from < rows; from += ROWS) {
+                int to = Math.min(rows, from + ROWS);
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.get(i).addAll(all.get(i).subList(from, to));
+                }
+                insert(c, sql, site);
+            }
         }
     }
 
     private void events(Connection c, List<MemoryUpdate.HostEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
+        Columns e = new Columns(7);
+        for (MemoryUpdate.HostEvent he : events) {
+            TimelineEvent t = he.event();
+            e.row(he.key(), text(t.when()), t.kind().id(), t.port(), t.service(), t.before(), t.after());
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO events (site, host_key, at, kind, port, service, before, after)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batched = 0;
-            for (MemoryUpdate.HostEvent e : events) {
-                TimelineEvent t = e.event();
-                p.setString(1, site);
-                p.setString(2, e.key());
-                Sql.time(p, 3, t.when());
-                p.setString(4, t.kind().id());
-                p.setString(5, t.port());
-                p.setString(6, t.service());
-                p.setString(7, t.before());
-                p.setString(8, t.after());
-                p.addBatch();
-                if (++batched % 5_000 == 0) {
-                    p.executeBatch();
-                }
-            }
-            p.executeBatch();
-        }
+        // in the order given: the sequence numbers follow the array's order
+        e.insertAll(c, "INSERT INTO events (site, host_key, at, kind, port, service, before, after) SELECT ?, a, b::timestamptz, c, d,"
+                + " e, f, g FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS t (a, b, c, d, e, f, g, n) ORDER BY n", site);
     }
 
     private void night(Connection c, Night n) throws SQLException {
@@ -407,33 +459,17 @@ final class PostgresMemoryStore implements MemoryStore {
             p.setString(6, Sql.json(held));
             p.executeUpdate();
         }
-        if (n.findings().isEmpty()) {
-            return;
+        Columns f = new Columns(15);
+        int ord = 0;
+        for (Finding x : n.findings()) {
+            f.row(n.snapshotId(), Integer.toString(ord++), x.kind().id(), x.severity().id(), x.host().key(), x.host().address(),
+                    x.host().name(), x.host().mac(), x.port(), x.service(), x.before(), x.after(), text(x.firstSeen()), text(x.lastSeen()),
+                    x.note());
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO findings (site, snapshot_id, ord, kind, severity, host_key, address, name,"
-                + " mac, port, service, before, after, first_seen, last_seen, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int ord = 0;
-            for (Finding f : n.findings()) {
-                p.setString(1, site);
-                p.setString(2, n.snapshotId());
-                p.setInt(3, ord++);
-                p.setString(4, f.kind().id());
-                p.setString(5, f.severity().id());
-                p.setString(6, f.host().key());
-                p.setString(7, f.host().address());
-                p.setString(8, f.host().name());
-                p.setString(9, f.host().mac());
-                p.setString(10, f.port());
-                p.setString(11, f.service());
-                p.setString(12, f.before());
-                p.setString(13, f.after());
-                Sql.time(p, 14, f.firstSeen());
-                Sql.time(p, 15, f.lastSeen());
-                p.setString(16, f.note());
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
+        f.insertAll(c, "INSERT INTO findings (site, snapshot_id, ord, kind, severity, host_key, address, name, mac, port, service,"
+                + " before, after, first_seen, last_seen, note) SELECT ?, a, b::integer, c, d, e, g, h, i, j, k, l, m, o::timestamptz,"
+                + " p::timestamptz, q FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS t (a, b, c, d, e, g, h, i, j, k, l, m, o, p, q)",
+                site);
     }
 
     @Override

@@ -230,7 +230,7 @@ public final class PostgresStore implements AutoCloseable {
             config.setMinimumIdle(1);
             config.setPoolName("nmapdiff");
             config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
-            config.setInitializationFailTimeout(Math.max(1, connectTimeout.toMillis()));
+            config.setInitializationFailTimeout(1); // one attempt: a database that refuses now is reported now, the night waits
             // the driver's own timeouts, so that a network that goes away mid-night ends the night, not hangs it
             config.addDataSourceProperty("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
             config.addDataSourceProperty("socketTimeout", 600);

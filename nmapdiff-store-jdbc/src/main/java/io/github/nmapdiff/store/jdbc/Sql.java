@@ -53,6 +53,9 @@ final class Sql {
 
     /** A map of strings as a jsonb parameter's text. */
     static String json(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return "{}";
+        }
         try {
             return JSON.writeValueAsString(new TreeMap<>(map));
         } catch (JsonProcessingException e) {
