@@ -62,8 +62,9 @@ final class Job {
         NmapScanner scanner = NmapScanner.builder().executable(options.nmapPath()).options(nmapOptions)
                 .temporaryDirectory(store.folder().resolve(FileSystemSnapshotStore.RUNNING_FOLDER)).build();
         Monitor.Builder builder = Monitor.builder();
-        if (mailConfig != null) {
-            builder.notifier(MailNotifier.of(mailConfig));
+        MailNotifier mail = mailConfig == null ? null : MailNotifier.of(mailConfig);
+        if (mail != null) {
+            builder.notifier(mail);
         }
         Monitor monitor = builder
                 .engine(scanner)
@@ -123,7 +124,8 @@ final class Job {
                         : mailConfig.route() == MailConfig.Route.OUTBOX
                                 ? "no SMTP server is set and there is no " + mailConfig.sendmail().get(0)
                                         + "; the mail is in " + mailConfig.outbox()
-                                : mailConfig.destination() + " did not take the mail; it waits in " + mailConfig.outbox()
+                                : mailConfig.destination() + " did not take the mail" + mail.lastFailure().map(w -> " ("
+                                        + TerminalWriter.escape(w) + ")").orElse("") + "; the mail waits in " + mailConfig.outbox()
                                         + " for the next run"));
             }
         }

@@ -185,7 +185,7 @@ class ScanCommandTest {
             SMTP.stop();
             down = run("scan", "--config", config.toString());
             assertThat(down).isEqualTo(3);
-            assertThat(err.toString()).contains("did not take the mail; it waits in");
+            assertThat(err.toString()).contains("did not take the mail (");
             assertThat(eml(scans.resolve("outbox"))).hasSize(1);
 
             SMTP.start();
@@ -343,6 +343,35 @@ class ScanCommandTest {
         assertThat(err.toString()).contains("the scan was stopped after 5s (--timeout)");
     }
 
+    /**
+     * Debian's msmtp-mta installed and not configured (an empty configuration: "account default
+     * not found") exits 78, EX_CONFIG: the machine's fault, not the message's. The mail waits for
+     * the next run, the run says what to fix in one line and exits 3; the next run tries again.
+     */
+    @Test
+    void anMtaThatIsNotConfiguredKeepsTheMailForTheNextRunAndSaysWhatToFix() throws Exception {
+        Tool.require("sendmail");
+        Path scans = dir.resolve("scans");
+        Path empty = Files.createFile(dir.resolve("msmtprc"));
+        Files.setPosixFilePermissions(empty, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String unconfigured = "/usr/sbin/sendmail -C " + empty + " -t -oi";
+        String args = nmapArgs(freePort());
+
+        int code = run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test", "--nmap-args", args,
+                "--sendmail", unconfigured);
+
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("exit 78: the MTA is not configured").contains("the mail waits in " + scans.resolve("outbox"));
+        assertThat(scans.resolve("outbox").resolve("failed")).as("not set aside as refused for good").doesNotExist();
+        try (var waiting = Files.list(scans.resolve("outbox"))) {
+            assertThat(waiting.filter(f -> f.toString().endsWith(".eml"))).hasSize(1);
+        }
+        int again = run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test", "--nmap-args", args,
+                "--sendmail", unconfigured);
+        assertThat(again).isEqualTo(3);
+        assertThat(err.toString()).contains("mail: 1 notification waits to be delivered");
+    }
+
     @Test
     void aBaselineWhoseMailCannotBeSentIsNotAllGood() throws Exception {
         Path scans = dir.resolve("scans");
@@ -354,7 +383,7 @@ class ScanCommandTest {
                 "--smtp-tls", "none");
 
         assertThat(code).as(err.toString()).isEqualTo(3);
-        assertThat(err.toString()).contains("did not take the mail; it waits in");
+        assertThat(err.toString()).contains("did not take the mail (");
         // nothing new on the next run, but the mail still waits: still not all good
         assertThat(run("-f", targets().toString(), "-o", scans.toString(), "--email", "secops@example.test",
                 "--nmap-args", args, "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closed),

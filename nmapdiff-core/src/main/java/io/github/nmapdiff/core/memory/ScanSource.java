@@ -107,7 +107,7 @@ public final class ScanSource {
     }
 
     /**
-     * Returns a scan already read, with its bytes; see {@link #of(Path, Scan)}.
+     * Returns a scan already read, with its bytes; see {@link #of(Path, Supplier)}.
      *
      * @param xml the scan's bytes; never null, not to be modified while the source is used
      * @param scan the scan as read from them, read when asked for; never null

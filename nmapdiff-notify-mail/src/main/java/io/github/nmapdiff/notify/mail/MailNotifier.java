@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -62,6 +63,9 @@ public final class MailNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Why the last mail this notifier queued was not taken; null when none was. */
+    private volatile String lastFailure;
 
     private final MailConfig config;
     private final MailTransport transport;
@@ -172,6 +176,7 @@ public final class MailNotifier implements Notifier {
                         + rootMessage(e) + "); it is kept in " + kept + ": check the addresses, then send it by hand", e);
             }
             Path file = queue(message, notification.kind());
+            lastFailure = rootMessage(e);
             LOG.warn("cannot hand the mail to {} ({}); it waits in {} and is sent on the next run", config.destination(),
                     rootMessage(e), file);
             return Delivery.QUEUED;
@@ -235,6 +240,16 @@ public final class MailNotifier implements Notifier {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns why the last mail this notifier could not hand over waits (the server's or the
+     * MTA's words), for a caller that tells the user what to fix.
+     *
+     * @return the reason, or empty when every mail so far was taken
+     */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     /** A refusal that sending again would not change: a 5xx reply, or every recipient refused. */
@@ -333,6 +348,7 @@ public final class MailNotifier implements Notifier {
                     setAside.add(moveToFailed(file, rootMessage(e)));
                     continue;
                 }
+                lastFailure = rootMessage(e);
                 LOG.warn("{} did not take {} ({}); it waits for the next run", config.destination(), file.getFileName(),
                         rootMessage(e));
                 if (unreachable(e)) {

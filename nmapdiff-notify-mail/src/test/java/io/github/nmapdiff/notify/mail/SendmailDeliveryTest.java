@@ -90,6 +90,33 @@ class SendmailDeliveryTest {
         assertThat(dir.resolve("outbox")).doesNotExist();
     }
 
+    /**
+     * Each sysexits code decided as the message's fault or the machine's: a recipient unknown
+     * (67) is refused for good and set aside; the MTA not configured (78), not permitted (77),
+     * unavailable (69) or an exit code outside the table keep the mail for the next try, with
+     * the code's meaning in the reason.
+     */
+    @Test
+    void eachExitCodeOfSendmailIsTheMessagesFaultOrTheMachinesAndSaysWhich() throws Exception {
+        for (int code : new int[] {78, 77, 69, 1}) {
+            Path script = java.nio.file.Files.writeString(dir.resolve("sendmail-" + code), "#!/bin/sh\ncat > /dev/null\necho 'it failed' >&2\nexit "
+                    + code + "\n");
+            java.nio.file.Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            MailNotifier mail = MailNotifier.of(MailConfig.builder().from("nmapdiff@monitor.test").to("secops@example.test")
+                    .outbox(dir.resolve("outbox-" + code)).sendmail(List.of(script.toString(), "-t", "-oi")).build());
+            assertThat(mail.send(baseline())).as("exit %d keeps the mail", code).isEqualTo(Delivery.QUEUED);
+            assertThat(mail.lastFailure()).get().asString().contains("exit " + code + ": " + SendmailTransport.meaning(code));
+        }
+        assertThat(SendmailTransport.meaning(78)).startsWith("the MTA is not configured");
+        Path unknown = java.nio.file.Files.writeString(dir.resolve("sendmail-67"), "#!/bin/sh\ncat > /dev/null\nexit 67\n");
+        java.nio.file.Files.setPosixFilePermissions(unknown, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        MailNotifier refused = MailNotifier.of(MailConfig.builder().from("nmapdiff@monitor.test").to("nobody@example.test")
+                .outbox(dir.resolve("outbox-67")).sendmail(List.of(unknown.toString(), "-t", "-oi")).build());
+        assertThatThrownBy(() -> refused.send(baseline())).isInstanceOf(NotificationRefusedException.class)
+                .hasMessageContaining("exit 67: a recipient is unknown");
+        assertThat(dir.resolve("outbox-67").resolve("failed")).isDirectory();
+    }
+
     @Test
     void aRelayThatIsDownMakesTheMailWaitAndTheNextRunSendsIt() throws Exception {
         int down = freePort();
