@@ -10,6 +10,7 @@ import io.github.nmapdiff.core.spi.HostRecord;
 import io.github.nmapdiff.core.spi.HostSummary;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +70,7 @@ final class Absorption {
         Predicate<String> probedBefore = argumentsChanged ? Coverage.probedPorts(head.attributes()) : null;
         Coverage targetsBefore = targetsChanged ? Coverage.of(head.scope().targets()) : null;
         Coverage targetsNow = targetsChanged ? Coverage.of(scope.targets()) : null;
-        HostRules rules = new HostRules(policy, when, complete, probed, probedBefore);
+        HostRules rules = new HostRules(policy, when, complete, probed, probedBefore, jitter());
 
         // a store gives them in any order; the night's findings and events come in the order of the keys, whatever the store
         List<HostSummary> summaries = empty ? new ArrayList<>() : new ArrayList<>(store.summaries());
@@ -197,9 +198,19 @@ final class Absorption {
     private boolean settled(HostMemory h, Observation o, Predicate<String> probed, Predicate<String> probedBefore, boolean complete) {
         HostRecord now = h.toRecord();
         HostMemory again = HostMemory.of(now, null);
-        HostRules probe = new HostRules(policy, when, complete, probed, probedBefore);
+        HostRules probe = new HostRules(policy, when, complete, probed, probedBefore, jitter());
         probe.listed(h.key, again, o, false);
         return probe.quiet() && again.toRecord().equals(now);
+    }
+
+    /**
+     * How much later than the usual interval a scan may start: half the time since the last
+     * complete scan, so that an absence of as many scans as before is as long as before though
+     * the scans do not start on the second.
+     */
+    private Duration jitter() {
+        Instant previous = head == null ? null : head.lastCompleteAt();
+        return previous == null || !when.isAfter(previous) ? Duration.ZERO : Duration.between(previous, when).dividedBy(2);
     }
 
     /** What the memory knows of a host now: as this scan changed it, or as the store keeps it. */

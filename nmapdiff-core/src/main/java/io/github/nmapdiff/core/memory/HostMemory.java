@@ -4,12 +4,15 @@ import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.spi.HostRecord;
 import io.github.nmapdiff.core.spi.PortRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the memory knows of one host while it absorbs a scan: a mutable working copy of its
@@ -33,6 +36,12 @@ final class HostMemory {
     /** A name it showed that differs from {@link #name}, and in how many complete scans in a row. */
     String pendingName;
     int nameMisses;
+    /** The longest it was ever away, from the first complete scan that missed it to the one that saw it again; null when never. */
+    Duration longestAbsence;
+    /** The UDP ports it listed open|filtered (a probe unanswered), so that one of them answering later is no exposure. */
+    final TreeSet<String> udpOpenFiltered = new TreeSet<>();
+    /** Per host script, the digests of the last distinct outputs before the present one, most recent first. */
+    final TreeMap<String, String> recent = new TreeMap<>();
     final TreeMap<String, PortMemory> ports = new TreeMap<>();
     final TreeMap<String, String> scripts = new TreeMap<>();
     final EnumMap<HeldBack.Reason, Integer> noise = new EnumMap<>(HeldBack.Reason.class);
@@ -62,6 +71,13 @@ final class HostMemory {
         h.missingSince = instant(a, "missing-since");
         h.pendingName = a.get("pending-name");
         h.nameMisses = integer(a, "name-misses");
+        String longest = a.get("longest-absence");
+        h.longestAbsence = longest == null ? null : Duration.parse(longest);
+        String udp = a.get("udp-open-filtered");
+        if (udp != null) {
+            h.udpOpenFiltered.addAll(Arrays.asList(udp.split(",")));
+        }
+        recent(a, h.recent);
         boolean settled = h.present && h.watched && h.missing == 0;
         h.lastSeen = settled ? latest(r.lastSeen(), lastCompleteAt) : r.lastSeen();
         h.scripts.putAll(r.scripts());
@@ -80,10 +96,29 @@ final class HostMemory {
             a.put("pending-name", pendingName);
         }
         put(a, "name-misses", nameMisses);
+        if (longestAbsence != null) {
+            a.put("longest-absence", longestAbsence.toString());
+        }
+        if (!udpOpenFiltered.isEmpty()) {
+            a.put("udp-open-filtered", String.join(",", udpOpenFiltered));
+        }
+        recent.forEach((id, digests) -> a.put(RECENT + id, digests));
         List<PortRecord> records = new ArrayList<>(ports.size());
         ports.forEach((port, p) -> records.add(p.toRecord(port)));
         return HostRecord.builder(key).identity(address, mac, name).seen(firstSeen, lastSeen).present(present).watched(watched)
                 .observation(observationId, observation).scripts(scripts).noise(noise).attributes(a).ports(records).build();
+    }
+
+    /** The prefix of the attributes that keep a script's recent outputs: {@code recent.ssl-cert}. */
+    static final String RECENT = "recent.";
+
+    /** Reads the {@link #RECENT} attributes into a map by script id. */
+    static void recent(Map<String, String> attributes, Map<String, String> into) {
+        attributes.forEach((k, v) -> {
+            if (k.startsWith(RECENT)) {
+                into.put(k.substring(RECENT.length()), v);
+            }
+        });
     }
 
     static Instant latest(Instant a, Instant b) {

@@ -13,6 +13,7 @@ import io.github.nmapdiff.core.spi.MemoryUpdate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +40,13 @@ final class HostRules {
                     + "|\\b\\d{1,2}:\\d{2}:\\d{2}(\\.\\d+)?\\b"
                     + "|\\b1\\d{9}\\b");
 
+    /** How many distinct values before the present one a port keeps, so that an alternating backend's are known. */
+    static final int RECENT_VALUES = 4;
+    /** How many open|filtered UDP ports a host keeps in mind. */
+    static final int UDP_OPEN_FILTERED_KEPT = 64;
+    /** The major and minor version at the start of a version text: {@code 9.2} of {@code 9.2p1 Debian 2+deb12u3}. */
+    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
+
     private final NoisePolicy policy;
     private final Instant when;
     private final boolean complete;
@@ -53,7 +62,12 @@ final class HostRules {
     /** The host being absorbed, to which what is held back is counted. */
     private HostMemory current;
 
-    HostRules(NoisePolicy policy, Instant when, boolean complete, Predicate<String> probed, Predicate<String> probedBefore) {
+    /** How much later than usual this scan may have started (see {@link Absorption}): an absence no longer than before by more is not longer. */
+    private final Duration jitter;
+
+    HostRules(NoisePolicy policy, Instant when, boolean complete, Predicate<String> probed, Predicate<String> probedBefore,
+            Duration jitter) {
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.when = Objects.requireNonNull(when, "when");
         this.complete = complete;
@@ -97,6 +111,7 @@ final class HostRules {
         }
         String name = o.identity().name();
         boolean isNew = false;
+        boolean returned = false;
         if (h == null) {
             h = new HostMemory();
             h.key = key;
@@ -110,11 +125,20 @@ final class HostRules {
             }
             isNew = true;
         } else if (!h.present) {
-            found(h, Finding.hostReturned(h.identity(), h.firstSeen, h.lastSeen), when);
+            returned = true;
             isNew = true;
+            absenceEnds(h);
+            for (PortMemory p : h.ports.values()) {
+                if (p.goneWithHost) {
+                    p.open = true; // open as it was when the host went: only what changed since is news
+                    p.goneWithHost = false;
+                }
+            }
         } else if (h.missing > 0) {
             hold(HeldBack.Reason.RETURNED);
+            absenceEnds(h);
         }
+        Instant lastSeenBefore = h.lastSeen;
         h.address = o.identity().address();
         h.mac = o.identity().mac();
         h.present = true;
@@ -124,8 +148,29 @@ final class HostRules {
         h.lastSeen = when;
         rename(h, name);
         ports(h, o, isNew, watchedNow);
-        scripts(h, null, h.scripts, o.scripts(), isNew);
+        scripts(h, null, h.scripts, h.recent, o.scripts(), isNew);
+        if (returned) {
+            List<String> asBefore = new ArrayList<>();
+            h.ports.forEach((port, p) -> {
+                if (p.open && p.firstSeen != null && p.firstSeen.isBefore(when)) {
+                    asBefore.add(port);
+                }
+            });
+            found(h, Finding.hostReturned(h.identity(), h.firstSeen, lastSeenBefore).toBuilder()
+                    .note(asBefore.isEmpty() ? null : "open as before it went: " + String.join(", ", asBefore)).build(), when);
+        }
         return h;
+    }
+
+    /** The host answers again: how long it was away is what the memory learns of its absences. */
+    private void absenceEnds(HostMemory h) {
+        if (h.missingSince == null || !complete) {
+            return;
+        }
+        Duration away = Duration.between(h.missingSince, when);
+        if (h.longestAbsence == null || away.compareTo(h.longestAbsence) > 0) {
+            h.longestAbsence = away;
+        }
     }
 
     /** A host the memory holds as answering that did not answer this scan (or was not in it, the scan covering it). */
@@ -142,13 +187,31 @@ final class HostRules {
             hold(HeldBack.Reason.HOST_NOT_ANSWERING);
             return;
         }
-        found(h, Finding.hostGone(h.identity(), h.firstSeen, h.lastSeen), h.missingSince);
+        Duration away = Duration.between(h.missingSince, when);
+        Duration usual = h.longestAbsence == null ? null : min(h.longestAbsence, NoisePolicy.LONGEST_USUAL_ABSENCE);
+        if (usual != null && away.compareTo(usual.plus(jitter)) <= 0) {
+            hold(HeldBack.Reason.HOST_COMES_AND_GOES); // it was away this long before, and came back
+            return;
+        }
+        Finding gone = Finding.hostGone(h.identity(), h.firstSeen, h.lastSeen);
+        if (usual != null) {
+            gone = gone.toBuilder().note(away.compareTo(h.longestAbsence.plus(jitter)) > 0
+                    ? "gone longer than ever before: its longest absence was " + words(h.longestAbsence)
+                    : "gone " + words(away) + ", as long as the memory waits for a host that comes and goes (it was away up to "
+                            + words(h.longestAbsence) + " before)").build();
+        }
+        found(h, gone, h.missingSince);
         h.present = false;
         h.missing = 0;
         for (PortMemory p : h.ports.values()) {
-            p.open = false; // gone with its host, not reported one by one
+            p.goneWithHost = p.open; // gone with its host, not reported one by one
+            p.open = false;
             p.missing = 0;
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void rename(HostMemory h, String name) {
@@ -157,14 +220,24 @@ final class HostRules {
             h.nameMisses = 0;
             return;
         }
+        if (name == null) {
+            hold(HeldBack.Reason.NAME_NOT_RESOLVED); // a lookup that failed is no new name
+            return;
+        }
+        if (h.name == null) {
+            h.name = name; // a name where it had none: learned, not renamed
+            h.pendingName = null;
+            h.nameMisses = 0;
+            return;
+        }
         if (!complete) {
             hold(HeldBack.Reason.NAME_CHANGED);
             return;
         }
-        if (h.pendingName != null && h.nameMisses > 0 && Objects.equals(name, pending(h))) {
+        if (h.pendingName != null && h.nameMisses > 0 && name.equals(h.pendingName)) {
             h.nameMisses++;
         } else {
-            h.pendingName = name == null ? "" : name;
+            h.pendingName = name;
             h.nameMisses = 1;
         }
         if (h.nameMisses < policy.confirmAfter()) {
@@ -178,11 +251,6 @@ final class HostRules {
         h.nameMisses = 0;
     }
 
-    /** The pending name as the host would show it: the empty text stands for no name. */
-    private static String pending(HostMemory h) {
-        return h.pendingName == null || h.pendingName.isEmpty() ? null : h.pendingName;
-    }
-
     private void ports(HostMemory h, Observation o, boolean hostIsNew, boolean watchedNow) {
         for (Map.Entry<String, Port> e : o.ports().entrySet()) {
             String portKey = e.getKey();
@@ -190,6 +258,9 @@ final class HostRules {
             PortMemory m = h.ports.get(portKey);
             boolean open = p.state() == PortState.OPEN;
             boolean udpMaybe = p.protocol() == Protocol.UDP && p.state() == PortState.OPEN_FILTERED;
+            if (udpMaybe && (m == null || !m.open) && h.udpOpenFiltered.size() < UDP_OPEN_FILTERED_KEPT) {
+                h.udpOpenFiltered.add(portKey); // a probe unanswered: the port may be open, and answer another night
+            }
             if (open || udpMaybe && m != null && m.open) {
                 if (udpMaybe && !open) {
                     hold(HeldBack.Reason.UDP_OPEN_FILTERED);
@@ -211,12 +282,17 @@ final class HostRules {
                     boolean newlyProbed = probedBefore != null && !probedBefore.test(portKey);
                     if (watchedNow || newlyProbed) {
                         nowWatchedPorts++;
+                    } else if (p.protocol() == Protocol.UDP && h.udpOpenFiltered.contains(portKey)) {
+                        hold(HeldBack.Reason.UDP_OPEN_FILTERED); // it was there, open|filtered: a probe got a reply this time
                     } else {
                         found(h, Finding.newPort(h.identity(), portKey, service, version(p.service()), Severities.opened(portKey, service),
                                 m.firstSeen, m.lastSeen), when);
                     }
                     m.service = service;
                     m.version = version(p.service());
+                    m.identified = identified(p.service());
+                    m.confidence = p.service() == null ? null : p.service().confidence();
+                    m.recentServices.clear();
                 } else {
                     service(h, portKey, m, p.service());
                 }
@@ -225,7 +301,7 @@ final class HostRules {
                 m.missing = 0;
                 m.missingSince = null;
                 m.lastSeen = when;
-                scripts(h, portKey, m.scripts, p.scripts(), justOpened || hostIsNew);
+                scripts(h, portKey, m.scripts, m.recent, p.scripts(), justOpened || hostIsNew);
             } else if (m != null && m.open) {
                 portNotOpen(h, portKey, m);
             }
@@ -266,44 +342,120 @@ final class HostRules {
         m.missing = 0;
     }
 
+    /**
+     * An open port's service, as detection saw it tonight. A detection that failed (a guess from
+     * the port number, {@code tcpwrapped}, {@code unknown}, no version where there was one, a
+     * lower confidence) changes nothing: the service identified before stands. A port whose
+     * service was never identified learns it quietly. A service or version the port showed
+     * before, among its last few, is an alternating backend, held back. Otherwise: another
+     * product, or another major or minor version, is reported; the same one at another patch
+     * level is a patch update, low.
+     */
     private void service(HostMemory h, String portKey, PortMemory m, Service s) {
         String name = serviceName(s);
         String version = version(s);
-        boolean guessed = s == null || "table".equals(s.method()) || name == null;
-        if (guessed) {
-            if (!Objects.equals(name, m.service) || !Objects.equals(version, m.version)) {
-                hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
-            }
+        boolean same = Objects.equals(name, m.service) && Objects.equals(version, m.version);
+        if (same) {
             return;
         }
-        if (!name.equals(m.service)) {
-            found(h, Finding.serviceReplaced(h.identity(), portKey, name, join(m.service, m.version), join(name, version),
-                    Severities.opened(portKey, name), m.firstSeen), when);
-        } else if (version == null && m.version != null) {
+        boolean weaker = s != null && s.confidence() != null && s.confidence() < (m.confidence == null ? 10 : m.confidence);
+        if (!identified(s) || m.identified && (weaker || version == null && name.equals(m.service) && m.version != null)) {
             hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
             return;
-        } else if (!Objects.equals(version, m.version)) {
-            found(h, Finding.versionChanged(h.identity(), portKey, name, m.version, version, Severity.LOW, m.firstSeen), when);
+        }
+        String was = join(m.service, m.version);
+        String now = join(name, version);
+        if (!m.identified || m.version == null && name.equals(m.service)) {
+            // learned: what nmap could not tell before, it tells now
+        } else if (m.recentServices.contains(now)) {
+            hold(HeldBack.Reason.SEEN_BEFORE);
+        } else if (!name.equals(m.service)) {
+            found(h, Finding.serviceReplaced(h.identity(), portKey, name, was, now, Severities.opened(portKey, name), m.firstSeen), when);
+        } else if (patchLevel(m.version, s)) {
+            found(h, Finding.patchUpdate(h.identity(), portKey, name, m.version, version, m.firstSeen), when);
+        } else {
+            found(h, Finding.versionChanged(h.identity(), portKey, name, m.version, version, Severity.MEDIUM, m.firstSeen), when);
+        }
+        if (m.identified) {
+            remember(m.recentServices, was, now);
         }
         m.service = name;
         m.version = version;
+        m.identified = true;
+        m.confidence = s.confidence();
     }
 
-    private void scripts(HostMemory h, String portKey, TreeMap<String, String> known, List<ScriptResult> results, boolean learnOnly) {
+    /** Whether detection identified a service: probed, named, and neither {@code tcpwrapped} nor {@code unknown}. */
+    static boolean identified(Service s) {
+        String name = serviceName(s);
+        return name != null && !"table".equals(s.method()) && !"tcpwrapped".equals(name) && !"unknown".equals(name);
+    }
+
+    /**
+     * Whether a version is the same product at another patch level: same product, same major and
+     * minor version ({@code 9.2p1 Debian 2+deb12u3} and {@code 9.2p1 Debian 2+deb12u4}; {@code
+     * 1.22.1} and {@code 1.22.2}).
+     */
+    static boolean patchLevel(String before, Service now) {
+        if (before == null || now.product() == null || now.version() == null || !before.startsWith(now.product() + " ")) {
+            return false;
+        }
+        Matcher a = MAJOR_MINOR.matcher(before.substring(now.product().length() + 1));
+        Matcher b = MAJOR_MINOR.matcher(now.version());
+        return a.lookingAt() && b.lookingAt() && a.group(1).equals(b.group(1)) && a.group(2).equals(b.group(2));
+    }
+
+    /** Keeps a value that was shown among the last few distinct ones, most recent first; the present one is not among them. */
+    private static void remember(List<String> recent, String was, String now) {
+        recent.remove(was);
+        recent.remove(now);
+        if (was != null) {
+            recent.add(0, was);
+        }
+        while (recent.size() > RECENT_VALUES) {
+            recent.remove(recent.size() - 1);
+        }
+    }
+
+    private void scripts(HostMemory h, String portKey, TreeMap<String, String> known, TreeMap<String, String> recent,
+            List<ScriptResult> results, boolean learnOnly) {
         for (ScriptResult r : results) {
             String normalized = digest(TIME_LIKE.matcher(r.output()).replaceAll("#"));
             String raw = digest(r.output());
             String now = normalized + ":" + raw;
             String before = known.put(r.id(), now);
-            if (before == null || before.equals(now) || learnOnly) {
+            if (before == null || before.equals(now)) {
                 continue;
             }
-            if (policy.volatileScripts().contains(r.id()) || before.startsWith(normalized + ":")) {
-                hold(HeldBack.Reason.VOLATILE_SCRIPT);
+            int colon = before.indexOf(':');
+            String normalizedBefore = colon < 0 ? before : before.substring(0, colon);
+            if (learnOnly) {
+                continue;
+            }
+            if (policy.volatileScripts().contains(r.id()) || normalizedBefore.equals(normalized)) {
+                hold(HeldBack.Reason.VOLATILE_SCRIPT); // it tells the time, or only its time-like parts changed
+                continue;
+            }
+            List<String> shown = new ArrayList<>(recent.containsKey(r.id()) ? List.of(recent.get(r.id()).split(",")) : List.of());
+            boolean seenBefore = shown.contains(normalized);
+            remember(shown, normalizedBefore, normalized);
+            recent.put(r.id(), String.join(",", shown));
+            if (seenBefore) {
+                hold(HeldBack.Reason.SEEN_BEFORE);
             } else {
                 found(h, Finding.scriptOutputChanged(h.identity(), portKey, r.id()), when);
             }
         }
+    }
+
+    /** {@code 3 days}, {@code 5 hours}: how long, in the largest whole unit. */
+    static String words(Duration d) {
+        long days = d.toDays();
+        if (days > 0) {
+            return days + (days == 1 ? " day" : " days");
+        }
+        long hours = Math.max(1, d.toHours());
+        return hours + (hours == 1 ? " hour" : " hours");
     }
 
     static String serviceName(Service s) {

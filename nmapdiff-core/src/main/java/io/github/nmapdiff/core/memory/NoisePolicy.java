@@ -1,5 +1,6 @@
 package io.github.nmapdiff.core.memory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,14 @@ public final class NoisePolicy {
             "smb-os-discovery", "rdp-ntlm-info", "http-ntlm-info", "smtp-ntlm-info", "imap-ntlm-info", "pop3-ntlm-info",
             "telnet-ntlm-info", "nntp-ntlm-info", "ms-sql-ntlm-info", "mysql-info", "snmp-sysdescr", "snmp-info", "ike-version",
             "fingerprint-strings", "qscan", "ssh2-enum-algos-time");
+
+    /**
+     * The longest absence the memory learns as a host's usual one. A host away longer than the
+     * confirmation window is reported gone only once it is away longer than it ever was before,
+     * and never later than this: a laptop off for a week's holiday is not reported gone, one off
+     * for a month is, after two weeks.
+     */
+    public static final Duration LONGEST_USUAL_ABSENCE = Duration.ofDays(14);
 
     private static final NoisePolicy DEFAULTS = new NoisePolicy(2, VOLATILE_SCRIPTS);
 

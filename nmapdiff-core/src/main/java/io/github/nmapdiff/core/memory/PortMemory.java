@@ -2,6 +2,9 @@ package io.github.nmapdiff.core.memory;
 
 import io.github.nmapdiff.core.spi.PortRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +19,17 @@ final class PortMemory {
     Instant missingSince;
     String service;
     String version;
+    /** Whether service detection identified what runs there (not a guess from the port number, not tcpwrapped). */
+    boolean identified = true;
+    /** nmap's confidence in the service it identified, kept when below 10; null for 10 or none given. */
+    Integer confidence;
+    /** Whether it was open when its host was confirmed gone: it is open again, as it was, when the host is back. */
+    boolean goneWithHost;
+    /** The services and versions it showed before the present one, most recent first (an alternating backend's). */
+    final List<String> recentServices = new ArrayList<>();
     final TreeMap<String, String> scripts = new TreeMap<>();
+    /** Per script, the digests of the last distinct outputs before the present one, most recent first. */
+    final TreeMap<String, String> recent = new TreeMap<>();
 
     /** Reads a record; {@code seenThrough} is the last complete scan when the host answered it (see {@link HostMemory#of}). */
     static PortMemory of(PortRecord r, Instant seenThrough) {
@@ -27,6 +40,14 @@ final class PortMemory {
         Map<String, String> a = r.attributes();
         p.missing = HostMemory.integer(a, "missing");
         p.missingSince = HostMemory.instant(a, "missing-since");
+        p.identified = !a.containsKey("unidentified");
+        p.confidence = a.containsKey("confidence") ? Integer.valueOf(a.get("confidence")) : null;
+        p.goneWithHost = a.containsKey("gone-with-host");
+        String services = a.get("recent-services");
+        if (services != null) {
+            p.recentServices.addAll(Arrays.asList(services.split("\n")));
+        }
+        HostMemory.recent(a, p.recent);
         boolean settled = seenThrough != null && p.open && p.watched && p.missing == 0;
         p.lastSeen = settled ? HostMemory.latest(r.lastSeen(), seenThrough) : r.lastSeen();
         p.service = r.service();
@@ -39,6 +60,19 @@ final class PortMemory {
         Map<String, String> a = new TreeMap<>();
         HostMemory.put(a, "missing", missing);
         HostMemory.put(a, "missing-since", missingSince);
+        if (!identified) {
+            a.put("unidentified", "true");
+        }
+        if (confidence != null && confidence < 10) {
+            a.put("confidence", confidence.toString());
+        }
+        if (goneWithHost) {
+            a.put("gone-with-host", "true");
+        }
+        if (!recentServices.isEmpty()) {
+            a.put("recent-services", String.join("\n", recentServices));
+        }
+        recent.forEach((id, digests) -> a.put(HostMemory.RECENT + id, digests));
         return PortRecord.builder(port).open(open).watched(watched).seen(firstSeen, lastSeen).service(service, version)
                 .scripts(scripts).attributes(a).build();
     }

@@ -26,8 +26,10 @@ public final class Finding {
         NEW_PORT("opened"),
         /** An open port has been closed or filtered for the confirmation window. */
         PORT_GONE("closed"),
-        /** The product or version on an open port changed; the service is the same. */
+        /** The product, or the major or minor version, on an open port changed; the service is the same. */
         VERSION_CHANGED("version changed"),
+        /** The same product on an open port is at another patch level (same major and minor version): an update. */
+        PATCH_UPDATE("patch update"),
         /** Another service answers on an open port. */
         SERVICE_REPLACED("service replaced"),
         /** A script's output on an open port or host changed (time-like output aside). */
@@ -151,6 +153,46 @@ public final class Finding {
     }
 
     /**
+     * The same product on an open port at another patch level: its major and minor version are
+     * the same ({@code OpenSSH 9.2p1 Debian 2+deb12u3 -> ...deb12u4}, {@code nginx 1.22.1 -> 1.22.2}).
+     *
+     * @param host the host; never null
+     * @param port the port; never null
+     * @param service the service; may be null
+     * @param from the product and version it had; never null
+     * @param to the product and version it has; never null
+     * @param firstSeen when the port was first seen open; may be null
+     * @return the finding, low, never null
+     */
+    public static Finding patchUpdate(HostIdentity host, String port, String service, String from, String to, Instant firstSeen) {
+        return builder(Kind.PATCH_UPDATE, Severity.LOW, host).port(port).service(service).before(Objects.requireNonNull(from, "from"))
+                .after(Objects.requireNonNull(to, "to")).seen(firstSeen, null).build();
+    }
+
+    /**
+     * Returns the product a version text names: its words up to the first that starts with a
+     * digit ({@code OpenSSH} of {@code OpenSSH 9.2p1 Debian 2+deb12u3}); the whole text when no
+     * word does.
+     *
+     * @param version a product and version, as {@link #before()} gives it; may be null
+     * @return the product; null for null
+     */
+    public static String product(String version) {
+        if (version == null) {
+            return null;
+        }
+        String[] words = version.split(" ");
+        StringBuilder product = new StringBuilder();
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
+                break;
+            }
+            product.append(product.length() == 0 ? "" : " ").append(w);
+        }
+        return product.length() == 0 ? version : product.toString();
+    }
+
+    /**
      * Another service answers on an open port.
      *
      * @param host the host; never null
@@ -225,7 +267,7 @@ public final class Finding {
      * @return the finding, never null
      */
     public static Finding hostRenamed(HostIdentity host, String from, Instant firstSeen) {
-        return builder(Kind.HOST_RENAMED, Severity.INFO, host).before(from).after(host.name()).seen(firstSeen, null).build();
+        return builder(Kind.HOST_RENAMED, Severity.LOW, host).before(from).after(host.name()).seen(firstSeen, null).build();
     }
 
     /**
@@ -340,7 +382,8 @@ public final class Finding {
     public String describe() {
         return switch (kind) {
             case NEW_PORT, PORT_GONE -> port + (service == null ? "" : " " + service) + " " + kind.label() + " on " + where();
-            case VERSION_CHANGED -> port + " " + service + " version changed on " + where() + ": " + text(before) + " -> " + text(after);
+            case VERSION_CHANGED, PATCH_UPDATE -> port + " " + service + " " + kind.label() + " on " + where() + ": " + text(before)
+                    + " -> " + text(after);
             case SERVICE_REPLACED -> port + " service replaced on " + where() + ": " + text(before) + " -> " + text(after);
             case SCRIPT_OUTPUT_CHANGED -> (port == null ? "" : port + " ") + service + " output changed on " + where();
             case HOST_NEW, HOST_RETURNED, HOST_GONE -> kind.label() + ": " + where();

@@ -17,6 +17,12 @@ public final class HeldBack {
         /** A host stopped answering; reported if it is still gone after the confirmation window. */
         HOST_NOT_ANSWERING("host not answering, reported if still gone after the confirmation window",
                 "hosts not answering, reported if still gone after the confirmation window"),
+        /**
+         * A host that comes and goes (it was away before) is not answering, for no longer than its
+         * longest absence so far; reported when it is gone longer than ever.
+         */
+        HOST_COMES_AND_GOES("host that comes and goes not answering, no longer than it was away before",
+                "hosts that come and go not answering, no longer than they were away before"),
         /** An open port is closed or filtered; reported if it stays so for the confirmation window. */
         PORT_NOT_OPEN("port not open, reported if still so after the confirmation window",
                 "ports not open, reported if still so after the confirmation window"),
@@ -25,12 +31,19 @@ public final class HeldBack {
         /** A host's name is missing or different; reported if the change lasts. */
         NAME_CHANGED("host name missing or changed, reported if the change lasts",
                 "host names missing or changed, reported if the change lasts"),
-        /** A UDP port went between open and open|filtered. */
+        /** A host's reverse lookup gave no name this time: the name it had stands. */
+        NAME_NOT_RESOLVED("host name not resolved this time (the name stands)", "host names not resolved this time (the names stand)"),
+        /** A UDP port went between open and open|filtered, or answered open where it was open|filtered before. */
         UDP_OPEN_FILTERED("UDP port between open and open|filtered", "UDP ports between open and open|filtered"),
         /** A script's output changed only in time-like parts, or the script reports the time. */
         VOLATILE_SCRIPT("script output that only tells the time", "script outputs that only tell the time"),
         /** Service detection did not identify a service it identified before. */
         SERVICE_UNIDENTIFIED("service not identified this time", "services not identified this time"),
+        /**
+         * A service, version or script output the port (or host) showed before, among its last
+         * few distinct ones: an alternating backend behind one name.
+         */
+        SEEN_BEFORE("value the port showed before (an alternating backend)", "values their ports showed before (alternating backends)"),
         /** An ignore rule, or an expect rule that still holds. */
         RULE("change ignored by rules", "changes ignored by rules");
 

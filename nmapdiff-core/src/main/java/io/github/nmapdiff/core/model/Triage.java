@@ -10,8 +10,13 @@ import java.util.Optional;
  * held back. Immutable.
  */
 public final class Triage {
-    /** The order of a report: by severity, then host, then port. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).thenComparing(Finding::address)
+    /**
+     * The order of a report: by severity, patch updates after the rest of their severity (an
+     * update is never the line a report leads with while there is anything else), then host,
+     * then port.
+     */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(f -> f.kind() == Finding.Kind.PATCH_UPDATE).thenComparing(Finding::address)
             .thenComparing(f -> f.port() == null ? "" : f.port()).thenComparing(f -> f.kind());
 
     private static final Triage NONE = new Triage(List.of(), HeldBack.none());

@@ -22,6 +22,9 @@ class NetworkMemoryTest {
     }
 
     private Triage next(String... hosts) {
+        if (hosts.length == 0) {
+            return next(scan(nights + 1, "192.0.2.99 22/tcp:closed")); // a complete scan that lists none of the hosts
+        }
         return next(scan(nights + 1, hosts));
     }
 
@@ -79,15 +82,55 @@ class NetworkMemoryTest {
         Triage off = next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 fs1"); // -Pn: listed, every port filtered
         assertThat(off.findings()).isEmpty();
         assertThat(off.heldBack().counts()).containsEntry(HeldBack.Reason.HOST_NOT_ANSWERING, 1);
-        assertThat(next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 fs1 445/tcp:open:microsoft-ds").findings()).isEmpty();
-
-        next("192.0.2.10 22/tcp:open:ssh");
         Triage gone = next("192.0.2.10 22/tcp:open:ssh");
         assertThat(gone.findings()).extracting(Finding::toString).containsExactly("[medium] host gone: fs1 (192.0.2.11)");
+        assertThat(gone.findings().get(0).note()).as("it was never away before").isNull();
+    }
 
-        Triage back = next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 fs1 445/tcp:open:microsoft-ds");
-        assertThat(back.findings()).extracting(Finding::toString).containsExactly(
-                "[high] 445/tcp microsoft-ds opened on fs1 (192.0.2.11)", "[medium] host back: fs1 (192.0.2.11)");
+    /** The laptop: off, an interrupted night, off again: gone; back the next night with 445 open as it always was. */
+    @Test
+    void aHostBackWithThePortsItHadBeforeItWentIsNoExposure() {
+        next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7 445/tcp:open:microsoft-ds 22/tcp:open:ssh");
+        next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7");
+        next(scan(3, false, "192.0.2.10 22/tcp:open:ssh"));
+        assertThat(next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7").findings()).extracting(Finding::toString)
+                .containsExactly("[medium] host gone: laptop7 (192.0.2.11)");
+
+        Triage back = next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7 445/tcp:open:microsoft-ds 22/tcp:open:ssh");
+        assertThat(back.findings()).extracting(Finding::toString).containsExactly("[medium] host back: laptop7 (192.0.2.11)");
+        assertThat(back.findings().get(0).note()).isEqualTo("open as before it went: 22/tcp, 445/tcp");
+        assertThat(memory.firstSeen("192.0.2.11", "445/tcp")).contains(night(1));
+
+        // what it did not have before is news; what it had and no longer has is confirmed as any closure is
+        assertThat(next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7 22/tcp:open:ssh 3389/tcp:open:ms-wbt-server").findings())
+                .extracting(Finding::toString).containsExactly("[high] 3389/tcp ms-wbt-server opened on laptop7 (192.0.2.11)");
+        assertThat(next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 laptop7 22/tcp:open:ssh 3389/tcp:open:ms-wbt-server").findings())
+                .extracting(Finding::toString).containsExactly("[medium] 445/tcp microsoft-ds closed on laptop7 (192.0.2.11)");
+    }
+
+    @Test
+    void aHostThatComesAndGoesIsGoneOnlyOnceAwayLongerThanEverBefore() {
+        String server = "192.0.2.10 22/tcp:open:ssh";
+        String laptop = "192.0.2.11 laptop7 22/tcp:open:ssh";
+        next(server, laptop);
+        next(server);
+        assertThat(next(server).findings()).as("its first absence: the confirmation window").extracting(Finding::toString)
+                .containsExactly("[medium] host gone: laptop7 (192.0.2.11)");
+        next(server);
+        next(server, laptop); // back: away 3 days (nights 2 to 5)
+        next(server, laptop);
+        for (int away = 1; away <= 4; away++) {
+            Triage t = next(server);
+            assertThat(t.findings()).as("away %d nights: no longer than before", away).isEmpty();
+            assertThat(t.heldBack().counts()).containsKey(away < 2 ? HeldBack.Reason.HOST_NOT_ANSWERING
+                    : HeldBack.Reason.HOST_COMES_AND_GOES);
+        }
+        Triage gone = next(server);
+        assertThat(gone.findings()).extracting(Finding::toString).containsExactly("[medium] host gone: laptop7 (192.0.2.11)");
+        assertThat(gone.findings().get(0).note()).isEqualTo("gone longer than ever before: its longest absence was 3 days");
+        // a server that never missed a night keeps the confirmation window
+        next();
+        assertThat(next().findings()).extracting(Finding::toString).containsExactly("[medium] host gone: 192.0.2.10");
     }
 
     @Test
@@ -101,17 +144,31 @@ class NetworkMemoryTest {
     }
 
     @Test
-    void aNameThatGoesMissingForANightIsNoiseAndAChangeThatLastsIsANote() {
+    void aFailedReverseLookupIsNoRenameAndADifferentNameThatLastsIsALowOne() {
         next("192.0.2.10 web1.example.com 80/tcp:open:http");
-        Triage missing = next("192.0.2.10 - 80/tcp:open:http");
-        assertThat(missing.findings()).isEmpty();
-        assertThat(missing.heldBack().counts()).containsEntry(HeldBack.Reason.NAME_CHANGED, 1);
+        for (int night = 0; night < 3; night++) {
+            Triage missing = next("192.0.2.10 - 80/tcp:open:http");
+            assertThat(missing.findings()).as("a PTR missing for %d scans", night + 1).isEmpty();
+            assertThat(missing.heldBack().counts()).containsEntry(HeldBack.Reason.NAME_NOT_RESOLVED, 1);
+        }
         assertThat(next("192.0.2.10 web1.example.com 80/tcp:open:http").findings()).isEmpty();
 
-        next("192.0.2.10 www.example.com 80/tcp:open:http");
+        Triage once = next("192.0.2.10 www.example.com 80/tcp:open:http");
+        assertThat(once.heldBack().counts()).containsEntry(HeldBack.Reason.NAME_CHANGED, 1);
+        assertThat(next("192.0.2.10 - 80/tcp:open:http").findings()).isEmpty();
         Triage renamed = next("192.0.2.10 www.example.com 80/tcp:open:http");
         assertThat(renamed.findings()).extracting(Finding::toString)
-                .containsExactly("[info] host renamed: 192.0.2.10 web1.example.com -> www.example.com");
+                .containsExactly("[low] host renamed: 192.0.2.10 web1.example.com -> www.example.com");
+        assertThat(memory.hosts()).singleElement().satisfies(h -> assertThat(h.name()).isEqualTo("www.example.com"));
+    }
+
+    @Test
+    void aHostWithNoNameThatGainsOneLearnsItQuietly() {
+        next("192.0.2.10 - 80/tcp:open:http");
+        Triage t = next("192.0.2.10 web1.example.com 80/tcp:open:http");
+        assertThat(t.findings()).isEmpty();
+        assertThat(t.heldBack().total()).isZero();
+        assertThat(memory.hosts()).singleElement().satisfies(h -> assertThat(h.name()).isEqualTo("web1.example.com"));
     }
 
     @Test
@@ -125,15 +182,70 @@ class NetworkMemoryTest {
     }
 
     @Test
-    void versionsAreLowAndAReplacedServiceIsReportedButAnUnidentifiedOneIsNot() {
-        next("192.0.2.10 22/tcp:open:ssh:OpenSSH_9.2");
-        assertThat(next("192.0.2.10 22/tcp:open:ssh:OpenSSH_9.6").findings()).extracting(Finding::toString)
-                .containsExactly("[low] 22/tcp ssh version changed on 192.0.2.10: OpenSSH 9.2 -> OpenSSH 9.6");
+    void aUdpPortOpenFilteredAtTheBaselineThatAnswersOpenIsNoExposure() {
+        next("192.0.2.10 printer 161/udp:open|filtered:snmp 9100/tcp:open:jetdirect");
+        Triage t = next("192.0.2.10 printer 161/udp:open:snmp 9100/tcp:open:jetdirect");
+        assertThat(t.findings()).isEmpty();
+        assertThat(t.heldBack().counts()).containsEntry(HeldBack.Reason.UDP_OPEN_FILTERED, 1);
+        assertThat(next("192.0.2.10 printer 161/udp:open|filtered:snmp 9100/tcp:open:jetdirect").findings()).isEmpty();
+        // a UDP port never seen before that answers open is an exposure
+        assertThat(next("192.0.2.10 printer 161/udp:open:snmp 9100/tcp:open:jetdirect 69/udp:open:tftp").findings())
+                .extracting(Finding::toString).containsExactly("[high] 69/udp tftp opened on printer (192.0.2.10)");
+    }
+
+    @Test
+    void aMinorVersionChangeIsMediumAndAReplacedServiceIsReportedButAnUnidentifiedOneIsNot() {
+        next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1");
+        assertThat(next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.6p1").findings()).extracting(Finding::toString)
+                .containsExactly("[medium] 22/tcp ssh version changed on 192.0.2.10: OpenSSH 9.2p1 -> OpenSSH 9.6p1");
         Triage blind = next("192.0.2.10 22/tcp:open:ssh");
         assertThat(blind.findings()).isEmpty();
         assertThat(blind.heldBack().counts()).containsEntry(HeldBack.Reason.SERVICE_UNIDENTIFIED, 1);
         assertThat(next("192.0.2.10 22/tcp:open:telnet").findings()).extracting(Finding::toString)
-                .containsExactly("[high] 22/tcp service replaced on 192.0.2.10: ssh OpenSSH 9.6 -> telnet");
+                .containsExactly("[high] 22/tcp service replaced on 192.0.2.10: ssh OpenSSH 9.6p1 -> telnet");
+    }
+
+    @Test
+    void aPatchLevelUpdateIsLowAndAnotherProductIsNoPatch() {
+        next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1_Debian_2+deb12u3", "192.0.2.11 80/tcp:open:http:nginx@1.22.1",
+                "192.0.2.12 80/tcp:open:http:nginx@1.22.1");
+        assertThat(next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1_Debian_2+deb12u4", "192.0.2.11 80/tcp:open:http:nginx@1.22.2",
+                "192.0.2.12 80/tcp:open:http:Apache_httpd@1.22.1").findings()).extracting(Finding::toString).containsExactly(
+                "[medium] 80/tcp http version changed on 192.0.2.12: nginx 1.22.1 -> Apache httpd 1.22.1",
+                "[low] 22/tcp ssh patch update on 192.0.2.10: OpenSSH 9.2p1 Debian 2+deb12u3 -> OpenSSH 9.2p1 Debian 2+deb12u4",
+                "[low] 80/tcp http patch update on 192.0.2.11: nginx 1.22.1 -> nginx 1.22.2");
+    }
+
+    @Test
+    void serviceDetectionThatFailsInAnyFormIsNoChangeAndABetterOneIsLearnedQuietly() {
+        next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1 8443/tcp:open:https-alt~table");
+        for (String failed : new String[] {"22/tcp:open:tcpwrapped", "22/tcp:open:unknown", "22/tcp:open:ssh~table",
+            "22/tcp:open:ssh", "22/tcp:open:ssh~7:OpenSSH@8.0", "22/tcp:open"}) {
+            Triage t = next("192.0.2.10 " + failed + " 8443/tcp:open:https-alt~table");
+            assertThat(t.findings()).as(failed).isEmpty();
+            assertThat(t.heldBack().counts()).as(failed).containsOnlyKeys(HeldBack.Reason.SERVICE_UNIDENTIFIED);
+        }
+        Triage identified = next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1 8443/tcp:open:http:Jetty@9.4");
+        assertThat(identified.findings()).as("a port never identified before learns its service").isEmpty();
+        assertThat(identified.heldBack().total()).isZero();
+        assertThat(next("192.0.2.10 22/tcp:open:ssh:OpenSSH@9.2p1 8443/tcp:open:http:Jetty@10.0").findings())
+                .extracting(Finding::toString).containsExactly("[medium] 8443/tcp http version changed on 192.0.2.10: Jetty 9.4 -> Jetty 10.0");
+    }
+
+    @Test
+    void aBackendThatAlternatesBetweenValuesSeenBeforeIsNoChangeAndANewValueIs() {
+        String a = "192.0.2.10 www 443/tcp:open:https:nginx@1.22.1:ssl-cert=Subject:_CN=www_Serial:_AAA";
+        String b = "192.0.2.10 www 443/tcp:open:https:nginx@1.24.0:ssl-cert=Subject:_CN=www_Serial:_BBB";
+        next(a);
+        assertThat(next(b).findings()).extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.VERSION_CHANGED,
+                Finding.Kind.SCRIPT_OUTPUT_CHANGED);
+        for (String again : new String[] {a, b, a, b}) {
+            Triage t = next(again);
+            assertThat(t.findings()).isEmpty();
+            assertThat(t.heldBack().counts()).containsOnlyKeys(HeldBack.Reason.SEEN_BEFORE);
+        }
+        assertThat(next("192.0.2.10 www 443/tcp:open:https:nginx@1.24.0:ssl-cert=Subject:_CN=www_Serial:_CCC").findings())
+                .extracting(Finding::toString).containsExactly("[low] 443/tcp ssl-cert output changed on www (192.0.2.10)");
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.List;
  * Nights of {@code -Pn} scans written down in a line per host, for the memory's tests:
  * {@code "192.0.2.10 db3.example.com 22/tcp:open:ssh:OpenSSH 9.2 5432/tcp:open:postgresql"};
  * a host with no open or closed port is "up" as -Pn makes it, with everything filtered. A
- * port may carry one script: {@code 443/tcp:open:https:nginx:ssl-date=2026-11-01T02:00:00}.
+ * port may carry one script: {@code 443/tcp:open:https:nginx:ssl-date=2026-11-01T02:00:00}; see
+ * {@link #service} for how a service is written.
  */
 final class Nights {
     static final Instant NIGHT_1 = Instant.parse("2026-11-01T02:00:00Z");
@@ -80,6 +81,23 @@ final class Nights {
         return scan(night, true, hosts);
     }
 
+    /**
+     * A service: {@code ssh}, probed with confidence 10; {@code http~table} guessed from the port
+     * number; {@code http~7} probed with confidence 7. The product may name its version after an
+     * {@code @}: {@code OpenSSH@9.2p1 Debian 2+deb12u3}.
+     */
+    private static Service service(String spec, String product) {
+        String[] name = spec.split("~", 2);
+        String method = name.length > 1 && name[1].equals("table") ? "table" : "probed";
+        int conf = name.length > 1 ? method.equals("table") ? 3 : Integer.parseInt(name[1]) : 10;
+        String version = null;
+        if (product != null && product.contains("@")) {
+            version = product.substring(product.indexOf('@') + 1);
+            product = product.substring(0, product.indexOf('@'));
+        }
+        return new Service(name[0], product, version, null, null, null, null, null, null, null, null, null, null, method, conf, List.of());
+    }
+
     static Host host(String spec) {
         String[] parts = spec.trim().split(" ");
         String address = parts[0];
@@ -95,8 +113,7 @@ final class Nights {
         for (; i < parts.length; i++) {
             String[] p = parts[i].split(":", 5);
             String[] number = p[0].split("/");
-            Service service = p.length > 2 ? new Service(p[2], p.length > 3 && !p[3].isEmpty() ? p[3].replace('_', ' ') : null, null,
-                    null, null, null, null, null, null, null, null, null, null, "probed", 10, List.of()) : null;
+            Service service = p.length > 2 ? service(p[2], p.length > 3 && !p[3].isEmpty() ? p[3].replace('_', ' ') : null) : null;
             List<ScriptResult> scripts = new ArrayList<>();
             if (p.length > 4) {
                 String[] script = p[4].split("=", 2);

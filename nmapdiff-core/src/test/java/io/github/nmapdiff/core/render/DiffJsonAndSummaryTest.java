@@ -89,13 +89,13 @@ class DiffJsonAndSummaryTest {
         JsonNode run = new ObjectMapper().readTree(DiffJson.render(diff, triage));
 
         assertThat(run.get("version").asInt()).as("additive within version 1").isEqualTo(1);
-        JsonNode opened = run.get("findings").get(0);
+        JsonNode opened = run.get("findings").get(1);
         assertThat(opened.get("severity").asText()).isEqualTo("medium");
         assertThat(opened.get("kind").asText()).isEqualTo("new-port");
         assertThat(opened.get("port").asInt()).isEqualTo(8080);
         assertThat(opened.get("firstSeen").asText()).isEqualTo(diff.after().start().toString());
         assertThat(run.get("findings")).extracting(f -> f.get("severity").asText() + " " + f.get("kind").asText())
-                .containsExactly("medium new-port", "low version-changed");
+                .containsExactly("medium version-changed", "medium new-port");
         assertThat(run.get("heldBack").isObject()).isTrue();
     }
 

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.testing.Tool;
 import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,17 +50,15 @@ class NoiseSimulationTest {
         assertThat(imported.out()).contains("nmapdiff: 10 scans imported");
 
         Map<Integer, List<String>> mailed = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        Path delivered = Files.createDirectories(dir.resolve("delivered"));
-        Path sendmail = sendmail(delivered);
+        Mailbox mailbox = Mailbox.in(dir);
         Set<Integer> eventNights = new HashSet<>(SimulatedNetwork.EVENTS.stream().map(SimulatedNetwork.Event::reported).toList());
         for (int n = 11; n <= SimulatedNetwork.NIGHTS; n++) {
             Cli.Result run = Cli.run("scan", "-f", ips.toString(), "-o", scans.toString(), "--nmap", nmap.night(n).program(), "--nmap-args", "-Pn -sV",
-                    "--email", "secops@example.test", "--sendmail", sendmail.toString());
+                    "--email", "secops@example.test", "--sendmail", mailbox.program());
             // the README's table: 1 on a night with something to report (and its mail delivered), 0 on every other
             assertThat(run.code()).as("night %d: %s%s", n, run.out(), run.err()).isEqualTo(eventNights.contains(n) ? 1 : 0);
-            for (Path eml : newMails(delivered, seen)) {
-                mailed.computeIfAbsent(n, k -> new ArrayList<>()).add(text(eml));
+            for (String mail : mailbox.fresh()) {
+                mailed.computeIfAbsent(n, k -> new ArrayList<>()).add(mail);
             }
         }
 
@@ -126,41 +117,5 @@ class NoiseSimulationTest {
         System.out.printf("(ndiff 7.93 itself crashed on %d of the %d nights, on changed script output; its text here is"
                 + " nmapdiff diff's, which is ndiff's without the crash)%n%n", ndiffCrashes, SimulatedNetwork.NIGHTS - 10);
         assertThat(ndiffNights).as("the simulation is noisy").isGreaterThan(mailed.size());
-    }
-
-
-
-    private static List<Path> newMails(Path outbox, Set<String> seen) throws Exception {
-        List<Path> fresh = new ArrayList<>();
-        if (!Files.isDirectory(outbox)) {
-            return fresh;
-        }
-        try (Stream<Path> files = Files.list(outbox)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
-                if (seen.add(f.getFileName().toString())) {
-                    fresh.add(f);
-                }
-            }
-        }
-        return fresh;
-    }
-
-    /** The subject and the text body of a mail: what people read, not the attachments. */
-    private static String text(Path eml) throws Exception {
-        try (InputStream in = Files.newInputStream(eml)) {
-            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
-            Multipart mixed = (Multipart) mail.getContent();
-            Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-            return mail.getSubject() + "\n" + alternative.getBodyPart(0).getContent();
-        }
-    }
-
-    /** A sendmail that takes every mail: it keeps each in a folder, as an MTA would deliver it. */
-    private Path sendmail(Path delivered) throws Exception {
-        Path script = dir.resolve("sendmail");
-        Files.writeString(script, String.join("\n", "#!/bin/bash",
-                "cat > " + delivered + "/$(date +%s%N).eml", ""));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
     }
 }

@@ -33,7 +33,7 @@ public final class SimulatedNetwork {
             new Event("a port closes for good", 15, 16, "[medium] 8080/tcp http-proxy closed on app2.example.com (192.0.2.22)"),
             new Event("a host goes for good", 17, 18, "[medium] host gone: old3.example.com (192.0.2.23)"),
             new Event("a new host with RDP", 19, 19, "[high] 3389/tcp ms-wbt-server opened on 192.0.2.200"),
-            new Event("a version changes", 21, 21, "[low] 22/tcp ssh version changed on bastion.example.com (192.0.2.24): OpenSSH 9.2p1 -> OpenSSH 9.6p1"),
+            new Event("a version changes", 21, 21, "[medium] 22/tcp ssh version changed on bastion.example.com (192.0.2.24): OpenSSH 9.2p1 -> OpenSSH 9.6p1"),
             new Event("a service is replaced", 23, 23, "[medium] 2121/tcp service replaced on ftp.example.com (192.0.2.25): ftp vsftpd 3.0.3 -> http nginx 1.22.1"),
             new Event("telnet opens", 26, 26, "[high] 23/tcp telnet opened on switch7.example.com (192.0.2.26)"),
             new Event("file sharing closes for good", 29, 30, "[medium] 445/tcp microsoft-ds closed on fs1.example.com (192.0.2.27)"));
@@ -77,10 +77,7 @@ public final class SimulatedNetwork {
 
     /** Returns the XML nmap would have written on a night. */
     public String night(int n) {
-        long start = start(n).getEpochSecond();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n"
-                + "<nmaprun scanner=\"nmap\" args=\"nmap -Pn -sV -iL ips.txt -oX night.xml\" start=\"" + start
-                + "\" startstr=\"\" version=\"7.93\" xmloutputversion=\"1.05\">\n<verbose level=\"0\"/>\n<debugging level=\"0\"/>\n");
+        StringBuilder xml = new StringBuilder();
         for (int i = 1; i <= 70; i++) {
             xml.append(host(n, "203.0.113." + i, "srv" + i + ".example.com", port(22, "ssh", "OpenSSH", "9.2p1", null)
                     + (i % 3 == 0 ? port(80, "http", "nginx", "1.22.1", null) : "")));
@@ -110,9 +107,7 @@ public final class SimulatedNetwork {
         // an event of the imported months: 8080 opened on night 5, before the job ran
         xml.append(host(n, "192.0.2.28", "dev.example.com", port(22, "ssh", "OpenSSH", "9.2p1", null)
                 + (n >= 5 ? port(8080, "http", "Jetty", "9.4", null) : "")));
-        xml.append("<runstats><finished time=\"").append(start + 600).append("\" timestr=\"\" summary=\"\" elapsed=\"600.00\""
-                + " exit=\"success\"/><hosts up=\"").append(0).append("\" down=\"0\" total=\"0\"/></runstats>\n</nmaprun>\n");
-        return xml.toString();
+        return NmapXml.night(start(n), xml.toString(), true);
     }
 
     private String noise(int n, int i) {
@@ -139,40 +134,22 @@ public final class SimulatedNetwork {
     }
 
     private static String host(int n, String address, String name, String ports) {
-        long t = start(n).getEpochSecond();
-        int listed = ports.split("<port ", -1).length - 1;
-        return "<host starttime=\"" + t + "\" endtime=\"" + (t + 30) + "\"><status state=\"up\" reason=\"user-set\" reason_ttl=\"0\"/>\n"
-                + "<address addr=\"" + address + "\" addrtype=\"ipv4\"/>\n<hostnames>\n"
-                + (name == null ? "" : "<hostname name=\"" + name + "\" type=\"PTR\"/>\n") + "</hostnames>\n<ports>"
-                + "<extraports state=\"filtered\" count=\"" + (1000 - listed) + "\">\n<extrareasons reason=\"no-response\" count=\""
-                + (1000 - listed) + "\"/>\n</extraports>\n" + ports + "</ports>\n<times srtt=\"" + (300 + n * 11 % 97) + "\" rttvar=\"5000\""
-                + " to=\"100000\"/>\n</host>\n";
+        return NmapXml.host(start(n), address, null, name, ports);
     }
 
-    /** A host that does not answer, as -Pn lists it: up by the user's word, every port filtered. */
     private static String off(int n, String address, String name) {
-        long t = start(n).getEpochSecond();
-        return "<host starttime=\"" + t + "\" endtime=\"" + (t + 30) + "\"><status state=\"up\" reason=\"user-set\" reason_ttl=\"0\"/>\n"
-                + "<address addr=\"" + address + "\" addrtype=\"ipv4\"/>\n<hostnames>\n"
-                + (name == null ? "" : "<hostname name=\"" + name + "\" type=\"PTR\"/>\n")
-                + "</hostnames>\n<ports><extraports state=\"filtered\" count=\"1000\">\n<extrareasons reason=\"no-response\""
-                + " count=\"1000\"/>\n</extraports>\n</ports>\n<times srtt=\"1000\" rttvar=\"5000\" to=\"100000\"/>\n</host>\n";
+        return NmapXml.off(start(n), address, name);
     }
 
     private static String port(int number, String service, String product, String version, String script) {
-        return "<port protocol=\"tcp\" portid=\"" + number + "\"><state state=\"open\" reason=\"syn-ack\" reason_ttl=\"64\"/>"
-                + "<service name=\"" + service + "\"" + (product == null ? "" : " product=\"" + product + "\"")
-                + (version == null ? "" : " version=\"" + version + "\"") + " method=\"probed\" conf=\"10\"/>"
-                + (script == null ? "" : script) + "</port>\n";
+        return NmapXml.port(number, service, product, version, script);
     }
 
     private static String udp(int number, String state, String service) {
-        return "<port protocol=\"udp\" portid=\"" + number + "\"><state state=\"" + state + "\" reason=\"udp-response\""
-                + " reason_ttl=\"64\"/><service name=\"" + service + "\" method=\"probed\" conf=\"10\"/></port>\n";
+        return NmapXml.udp(number, state, service);
     }
 
     private static String closed(int number) {
-        return "<port protocol=\"tcp\" portid=\"" + number + "\"><state state=\"closed\" reason=\"reset\" reason_ttl=\"64\"/>"
-                + "<service name=\"https-alt\" method=\"table\" conf=\"3\"/></port>\n";
+        return NmapXml.closed(number, "https-alt");
     }
 }

@@ -121,14 +121,54 @@ final class MailComposer {
     }
 
     private static String firstFinding(Notification n) {
-        Finding first = n.findings().get(0);
-        String where = first.describe();
-        if (first.hostName() != null && first.hostName().length() > SUBJECT_NAME_LIMIT) {
+        List<Line> lines = lines(n.findings());
+        Line lead = lines.get(0);
+        Finding first = lead.findings().get(0);
+        String where = lead.describe();
+        if (lead.findings().size() == 1 && first.hostName() != null && first.hostName().length() > SUBJECT_NAME_LIMIT) {
             where = where.replace(first.hostName(), first.hostName().substring(0, SUBJECT_NAME_LIMIT) + "...");
         }
         String line = "[" + first.severity().id() + "] " + where;
-        int more = n.findings().size() - 1;
+        int more = lines.size() - 1;
         return more > 0 ? line + ", +" + more + " more" : line;
+    }
+
+    /**
+     * A line of the findings a mail lists: one finding, or the night's patch updates of one
+     * product on several hosts ({@code 12 hosts: OpenSSH patch update}).
+     */
+    record Line(List<Finding> findings) {
+        /** Returns the words of the line, without its severity. */
+        String describe() {
+            Finding first = findings.get(0);
+            if (findings.size() == 1) {
+                return first.describe();
+            }
+            long hosts = findings.stream().map(Finding::address).distinct().count();
+            boolean same = findings.stream().allMatch(f -> Objects.equals(f.before(), first.before()) && Objects.equals(f.after(), first.after()));
+            return hosts + (hosts == 1 ? " host" : " hosts") + ": " + Finding.product(first.before()) + " patch update"
+                    + (same ? " (" + first.before() + " -> " + first.after() + ")" : "");
+        }
+    }
+
+    /** The findings as a mail lists them, most severe first: each on its line, a product's patch updates on one. */
+    static List<Line> lines(List<Finding> findings) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, List<Finding>> patches = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.kind() == Finding.Kind.PATCH_UPDATE) {
+                List<Finding> group = patches.get(f.severity() + " " + Finding.product(f.before()));
+                if (group == null) {
+                    group = new ArrayList<>();
+                    patches.put(f.severity() + " " + Finding.product(f.before()), group);
+                    lines.add(new Line(group));
+                }
+                group.add(f);
+            } else {
+                lines.add(new Line(List.of(f)));
+            }
+        }
+        return lines;
     }
 
     private static String hosts(int count) {
@@ -324,8 +364,15 @@ final class MailComposer {
     private static void findingsText(Notification n, StringBuilder b) {
         if (n.triage().hasFindings()) {
             b.append("\nReported, most severe first:\n");
-            for (Finding f : n.findings()) {
-                b.append("  [").append(f.severity().id()).append("] ").append(f.describe()).append(seen(f)).append('\n');
+            for (Line line : lines(n.findings())) {
+                Finding f = line.findings().get(0);
+                b.append("  [").append(f.severity().id()).append("] ").append(line.describe());
+                if (line.findings().size() == 1) {
+                    b.append(seen(f)).append(f.note() == null ? "" : ": " + f.note());
+                } else {
+                    b.append(": ").append(String.join(", ", line.findings().stream().map(Finding::where).distinct().toList()));
+                }
+                b.append('\n');
             }
         }
         if (n.triage().heldBack().total() > 0) {
@@ -356,11 +403,16 @@ final class MailComposer {
             b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
                     + "<tr><th>Severity</th><th>What</th><th>Host</th><th>Port</th><th>Service</th><th>Before</th><th>After</th>"
                     + "<th>First seen</th></tr>\n");
-            for (Finding f : n.findings()) {
+            for (Line line : lines(n.findings())) {
+                Finding f = line.findings().get(0);
+                boolean one = line.findings().size() == 1;
                 b.append("<tr><td style=\"color:#fff;background:").append(SEVERITY_COLOURS.get(f.severity())).append("\"><b>")
                         .append(f.severity().id()).append("</b></td>");
-                for (String cell : new String[] {f.kind().label(), f.where(), f.port(), f.service(), f.before(), f.after(),
-                    f.firstSeen() == null ? null : f.firstSeen().toString().substring(0, 10)}) {
+                String what = one ? f.kind().label() + (f.note() == null ? "" : ": " + f.note()) : line.describe();
+                String where = one ? f.where() : String.join(", ", line.findings().stream().map(Finding::where).distinct().toList());
+                String port = one ? f.port() : String.join(", ", line.findings().stream().map(Finding::port).distinct().toList());
+                for (String cell : new String[] {what, where, port, f.service(), one ? f.before() : null, one ? f.after() : null,
+                    !one || f.firstSeen() == null ? null : f.firstSeen().toString().substring(0, 10)}) {
                     b.append("<td>").append(Html.escape(cell == null ? "" : cell)).append("</td>");
                 }
                 b.append("</tr>\n");
