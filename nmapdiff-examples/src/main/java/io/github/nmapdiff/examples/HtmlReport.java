@@ -404,13 +404,20 @@ final class HtmlReport {
         }
         List<TimelineEvent> all = new ArrayList<>(events);
         all.sort(Comparator.comparing(TimelineEvent::when));
+        List<String> wentWithHost = new ArrayList<>();
         for (TimelineEvent e : all) {
             int slot = slot(slots, e.when());
             switch (e.kind()) {
                 case NEW_PORT -> openSince.putIfAbsent(e.port(), slot);
                 case PORT_GONE -> close(lanes, e.port(), openSince.remove(e.port()), slot);
-                case HOST_GONE -> new ArrayList<>(openSince.keySet()).forEach(p -> close(lanes, p, openSince.remove(p), slot));
-                case VERSION_CHANGED, SERVICE_REPLACED -> lanes.computeIfAbsent(e.port(), k -> new Lane()).marks
+                case HOST_GONE -> {
+                    wentWithHost.clear();
+                    wentWithHost.addAll(openSince.keySet());
+                    new ArrayList<>(openSince.keySet()).forEach(p -> close(lanes, p, openSince.remove(p), slot));
+                }
+                // a host back has the ports it had open when it went open again, as the memory has them
+                case HOST_RETURNED -> wentWithHost.forEach(p -> openSince.putIfAbsent(p, slot));
+                case VERSION_CHANGED, PATCH_UPDATE, SERVICE_REPLACED -> lanes.computeIfAbsent(e.port(), k -> new Lane()).marks
                         .add(new Object[] {slot, PointInTime.date(e.when()) + ": " + Timeline.describe(e)});
                 default -> {
                 }

@@ -86,11 +86,11 @@ final class Timeline {
                 }
                 continue;
             }
-            out.println(TerminalWriter.escape(h.where()) + ": first seen " + PointInTime.date(h.firstSeen()) + ", last seen "
+            out.println(TerminalWriter.field(h.where()) + ": first seen " + PointInTime.date(h.firstSeen()) + ", last seen "
                     + PointInTime.date(h.lastSeen()) + (h.answering() ? "" : " (gone)"));
             for (KnownPort p : ports) {
                 out.println("  " + p.port() + " " + (p.service() == null ? "" : p.service() + " ")
-                        + (p.version() == null ? "" : TerminalWriter.escape(p.version()) + " ")
+                        + (p.version() == null ? "" : TerminalWriter.field(p.version()) + " ")
                         + (p.open() ? "open" : "not open") + ", first seen " + PointInTime.date(p.firstSeen()) + ", last seen "
                         + PointInTime.date(p.lastSeen()));
             }
@@ -118,10 +118,11 @@ final class Timeline {
     static String describe(TimelineEvent e) {
         String port = e.port() == null ? "" : e.port() + " ";
         String service = e.service() == null ? "" : e.service() + " ";
-        return TerminalWriter.escape(switch (e.kind()) {
+        return TerminalWriter.field(switch (e.kind()) {
             case NEW_PORT -> port + service + "opened" + (e.after() == null ? "" : " (" + e.after() + ")");
             case PORT_GONE -> port + service + "closed";
             case VERSION_CHANGED -> port + service + "version " + e.before() + " -> " + e.after();
+            case PATCH_UPDATE -> port + service + "patch update " + e.before() + " -> " + e.after();
             case SERVICE_REPLACED -> port + "service " + e.before() + " -> " + e.after();
             case SCRIPT_OUTPUT_CHANGED -> port + service + "output changed";
             case HOST_NEW -> "first answered";

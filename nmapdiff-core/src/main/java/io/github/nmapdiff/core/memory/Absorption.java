@@ -82,6 +82,14 @@ final class Absorption {
                 byObservation.put(s.observationId(), s);
             }
         }
+        Map<String, HostSummary> byKey = new HashMap<>(summaries.size() * 2);
+        Map<String, HostSummary> byMac = new HashMap<>();
+        for (HostSummary s : summaries) {
+            byKey.put(s.key(), s);
+            if (s.mac() != null) {
+                byMac.put(s.mac(), s);
+            }
+        }
         boolean skip = !empty && complete && !targetsChanged && !argumentsChanged;
         Set<String> reached = new HashSet<>();
         List<ScanSource.Entry> toRead = new ArrayList<>();
@@ -105,16 +113,17 @@ final class Absorption {
         int[] nowWatchedHosts = {0};
         source.each(toRead, (entry, host) -> {
             HostIdentity id = HostIdentity.of(host);
-            if (id == null || !reached.add(id.key())) {
+            String key = id == null ? null : device(id, byKey, byMac);
+            if (key == null || !reached.add(key)) {
                 return; // neither address nor name, or listed twice: the first listing counts
             }
             Observation o = Observation.of(host, id);
-            HostMemory h = load(id.key());
+            HostMemory h = load(key);
             boolean watchedNow = h == null && targetsChanged && !targetsBefore.covers(id.address(), id.name());
             if (watchedNow && o.answering()) {
                 nowWatchedHosts[0]++;
             }
-            HostMemory after = rules.listed(id.key(), h, o, watchedNow);
+            HostMemory after = rules.listed(key, h, o, watchedNow);
             if (after == null) {
                 return; // a host it never knew that does not answer
             }
@@ -189,6 +198,25 @@ final class Absorption {
         List<Finding> found = first ? List.of() : rules.findings;
         return new Absorbed(next, changed, rules.events, found, first ? HeldBack.none() : HeldBack.of(rules.held), complete, first,
                 scopeChange, Collections.unmodifiableMap(touched), toRead.size());
+    }
+
+    /**
+     * Which device a listing is: where nmap saw a MAC address (the same segment), the device
+     * that had it, wherever it is tonight (moved, by DHCP); a MAC never seen on an address a
+     * device with another MAC used is a new device, known by its MAC. Without a MAC, the
+     * address is the identity.
+     */
+    private static String device(HostIdentity id, Map<String, HostSummary> byKey, Map<String, HostSummary> byMac) {
+        String mac = id.mac();
+        if (mac == null) {
+            return id.key();
+        }
+        HostSummary known = byMac.get(mac);
+        if (known != null) {
+            return known.key();
+        }
+        HostSummary there = byKey.get(id.key());
+        return there != null && there.mac() != null && !there.mac().equals(mac) ? mac : id.key();
     }
 
     /**

@@ -138,6 +138,9 @@ final class HostRules {
             hold(HeldBack.Reason.RETURNED);
             absenceEnds(h);
         }
+        if (h.present && h.address != null && o.identity().address() != null && !h.address.equals(o.identity().address())) {
+            hold(HeldBack.Reason.HOST_MOVED); // the same device (its MAC) on another address: its ports follow it
+        }
         Instant lastSeenBefore = h.lastSeen;
         h.address = o.identity().address();
         h.mac = o.identity().mac();

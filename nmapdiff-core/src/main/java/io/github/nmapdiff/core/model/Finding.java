@@ -328,8 +328,17 @@ public final class Finding {
         return host;
     }
 
-    /** Returns the host's key: its first address (IPv4, IPv6, MAC), or its name when it has none; never null. */
+    /**
+     * Returns the host's address tonight (its first: IPv4, IPv6, MAC), or its key when it has
+     * none (a host known by name); never null. A device that moved keeps its key (see
+     * {@link #key()}) and is at this address now.
+     */
     public String address() {
+        return host.address() != null ? host.address() : host.key();
+    }
+
+    /** Returns the key the memory knows the host by: the address it was first seen at, or its MAC; never null. */
+    public String key() {
         return host.key();
     }
 

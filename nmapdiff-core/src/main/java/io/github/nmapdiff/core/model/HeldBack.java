@@ -23,6 +23,8 @@ public final class HeldBack {
          */
         HOST_COMES_AND_GOES("host that comes and goes not answering, no longer than it was away before",
                 "hosts that come and go not answering, no longer than they were away before"),
+        /** A known device (by its MAC address) answers on another address: moved (DHCP), neither gone nor new. */
+        HOST_MOVED("device moved to another address (known by its MAC)", "devices moved to other addresses (known by their MACs)"),
         /** An open port is closed or filtered; reported if it stays so for the confirmation window. */
         PORT_NOT_OPEN("port not open, reported if still so after the confirmation window",
                 "ports not open, reported if still so after the confirmation window"),

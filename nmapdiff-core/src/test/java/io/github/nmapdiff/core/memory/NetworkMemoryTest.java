@@ -144,6 +144,31 @@ class NetworkMemoryTest {
     }
 
     @Test
+    void aDeviceKnownByItsMacThatMovesToAnotherAddressIsMovedAndItsPortsFollowIt() {
+        String server = "192.0.2.10@02:00:5e:00:53:10 srv 22/tcp:open:ssh";
+        next(server, "192.0.2.50@02:00:5e:00:53:01 laptop-ann 445/tcp:open:microsoft-ds");
+        next(server, "192.0.2.50@02:00:5e:00:53:01 laptop-ann 445/tcp:open:microsoft-ds");
+        // DHCP gives Ann's laptop .51, and .50 to Bob's phone, a device never seen
+        Triage moved = next(server, "192.0.2.51@02:00:5e:00:53:01 laptop-ann 445/tcp:open:microsoft-ds",
+                "192.0.2.50@02:00:5e:00:53:02 phone-bob 62078/tcp:open:iphone-sync");
+        assertThat(moved.findings()).extracting(Finding::toString).containsExactly("[medium] new host: phone-bob (192.0.2.50)",
+                "[medium] 62078/tcp iphone-sync opened on phone-bob (192.0.2.50)");
+        assertThat(moved.heldBack().counts()).containsEntry(HeldBack.Reason.HOST_MOVED, 1);
+        assertThat(memory.firstSeen("192.0.2.50", "445/tcp")).as("the laptop keeps its key and its history").contains(night(1));
+
+        // a port opened on the laptop is reported under the laptop, at its address tonight
+        Triage opened = next(server, "192.0.2.51@02:00:5e:00:53:01 laptop-ann 445/tcp:open:microsoft-ds 3389/tcp:open:ms-wbt-server",
+                "192.0.2.50@02:00:5e:00:53:02 phone-bob 62078/tcp:open:iphone-sync");
+        assertThat(opened.findings()).extracting(Finding::toString)
+                .containsExactly("[high] 3389/tcp ms-wbt-server opened on laptop-ann (192.0.2.51)");
+        // and back on its first address, nothing: no gone, no new, no opened
+        Triage back = next(server, "192.0.2.50@02:00:5e:00:53:01 laptop-ann 445/tcp:open:microsoft-ds 3389/tcp:open:ms-wbt-server",
+                "192.0.2.52@02:00:5e:00:53:02 phone-bob 62078/tcp:open:iphone-sync");
+        assertThat(back.findings()).isEmpty();
+        assertThat(back.heldBack().counts()).containsEntry(HeldBack.Reason.HOST_MOVED, 2);
+    }
+
+    @Test
     void aFailedReverseLookupIsNoRenameAndADifferentNameThatLastsIsALowOne() {
         next("192.0.2.10 web1.example.com 80/tcp:open:http");
         for (int night = 0; night < 3; night++) {

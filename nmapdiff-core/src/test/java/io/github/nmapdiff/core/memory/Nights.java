@@ -30,7 +30,8 @@ import java.util.List;
  * {@code "192.0.2.10 db3.example.com 22/tcp:open:ssh:OpenSSH 9.2 5432/tcp:open:postgresql"};
  * a host with no open or closed port is "up" as -Pn makes it, with everything filtered. A
  * port may carry one script: {@code 443/tcp:open:https:nginx:ssl-date=2026-11-01T02:00:00}; see
- * {@link #service} for how a service is written.
+ * {@link #service} for how a service is written. An address may carry the MAC nmap saw:
+ * {@code 192.0.2.5@02:00:5e:00:53:01}.
  */
 final class Nights {
     static final Instant NIGHT_1 = Instant.parse("2026-11-01T02:00:00Z");
@@ -98,9 +99,19 @@ final class Nights {
         return new Service(name[0], product, version, null, null, null, null, null, null, null, null, null, null, method, conf, List.of());
     }
 
+    private static List<Address> addresses(String address, String mac) {
+        Address ip = new Address(address, address.contains(":") ? AddressType.IPV6 : AddressType.IPV4, null);
+        return mac == null ? List.of(ip) : List.of(ip, new Address(mac, AddressType.MAC, "Example"));
+    }
+
     static Host host(String spec) {
         String[] parts = spec.trim().split(" ");
         String address = parts[0];
+        String mac = null;
+        if (address.contains("@")) { // 192.0.2.5@02:00:5e:00:53:01: an address and the MAC nmap saw
+            mac = address.substring(address.indexOf('@') + 1);
+            address = address.substring(0, address.indexOf('@'));
+        }
         int i = 1;
         List<HostName> names = new ArrayList<>();
         if (parts.length > 1 && !parts[1].contains("/")) {
@@ -123,7 +134,7 @@ final class Nights {
                     null, null, service, scripts));
         }
         return new Host(new HostStatus(HostState.UP, "user-set", 0),
-                List.of(new Address(address, address.contains(":") ? AddressType.IPV6 : AddressType.IPV4, null)), names,
+                addresses(address, mac), names,
                 List.of(new ExtraPorts(PortState.FILTERED, 1000 - ports.size(), List.of())), ports, List.of(), OsDetection.empty(),
                 null, null, null, null, null, false, null);
     }

@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * Thirty nights of {@code -Pn -sV} scans of a network that does what real networks do, the
- * second round of noise: 30 servers (203.0.113.0/24), 40 hosts that only make noise
+ * second round of noise: 30 servers (203.0.113.0/24), 45 hosts that only make noise
  * (198.51.100.0/24) and the hosts where something real happens (192.0.2.0/24). Nights 1 to
  * 8 are the shell script's, imported; the job runs from night 9.
  *
@@ -18,7 +18,8 @@ import java.util.Random;
  * open|filtered at the baseline and answers open some nights; 23 to 30 have service detection
  * that fails some nights (tcpwrapped, no version, a guess from the port number, a lower
  * confidence with another product); 31 to 40 are load-balanced names whose version and
- * certificate alternate between two backends. The events are {@link #EVENTS}; among them the
+ * certificate alternate between two backends; 41 to 45 are phones on the same segment (nmap sees
+ * their MACs) that DHCP gives one of two addresses. The events are {@link #EVENTS}; among them the
  * servers' OpenSSH patch update on one night.
  */
 public final class RealNetwork {
@@ -49,15 +50,18 @@ public final class RealNetwork {
     /** The hosts whose only changes are noise. */
     public static List<String> noiseHosts() {
         List<String> hosts = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= 45; i++) {
             hosts.add("198.51.100." + i);
+        }
+        for (int i = 41; i <= 45; i++) {
+            hosts.add("198.51.100." + (100 + i));
         }
         return hosts;
     }
 
     /** Per noise host, what it does on each night (index 1 to NIGHTS): see {@link #noise}. */
-    private final boolean[][] odd = new boolean[41][NIGHTS + 1];
-    private final int[][] variant = new int[41][NIGHTS + 1];
+    private final boolean[][] odd = new boolean[46][NIGHTS + 1];
+    private final int[][] variant = new int[46][NIGHTS + 1];
 
     public RealNetwork() {
         Random random = new Random(20261203);
@@ -80,7 +84,7 @@ public final class RealNetwork {
                 night += length;
             }
         }
-        for (int i = 17; i <= 40; i++) {
+        for (int i = 17; i <= 45; i++) {
             for (int night = 2; night <= NIGHTS; night++) {
                 odd[i][night] = random.nextInt(3) == 0;
                 variant[i][night] = random.nextInt(4);
@@ -103,7 +107,7 @@ public final class RealNetwork {
                     NmapXml.port(22, "ssh", "OpenSSH", n < 12 ? DEB_U3 : DEB_U4, null)
                             + (i % 3 == 0 ? NmapXml.port(80, "http", "nginx", "1.22.1", null) : "")));
         }
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= 45; i++) {
             xml.append(noise(n, i));
         }
         xml.append(NmapXml.host(t, "192.0.2.21", null, "db1.example.com", NmapXml.port(22, "ssh", "OpenSSH", "9.2p1", null)
@@ -153,6 +157,10 @@ public final class RealNetwork {
                 default -> NmapXml.port(22, "ssh", "Dropbear sshd", "2022.83", "probed", 7, null);
             };
             return NmapXml.host(t, address, null, name, odd ? failed : ssh);
+        }
+        if (i > 40) { // a phone on the same segment (nmap sees its MAC) that DHCP gives one of two addresses
+            return NmapXml.host(t, "198.51.100." + (odd ? 100 + i : i), String.format("02:00:5e:00:53:%02x", i), "phone" + i + ".example.com",
+                    NmapXml.port(62078, "iphone-sync", null, null, null));
         }
         // two backends behind one name: another version and another certificate
         return NmapXml.host(t, address, null, name, NmapXml.port(443, "https", "nginx", odd ? "1.24.0" : "1.22.1",
