@@ -73,7 +73,7 @@ final class HistoryCommand implements Callable<Integer> {
             for (Snapshot s : shown) {
                 out.printf("%-18s %-19s %-10s %7d %7s  %s%n", s.id(), STARTED.format(s.start()), s.complete() ? "complete" : "INCOMPLETE",
                         s.hosts(), s.changes() == null ? "-" : s.changes().toString(),
-                        s.summary() == null ? "" : TerminalWriter.escape(s.summary()));
+                        s.summary() == null ? "" : TerminalWriter.field(s.summary()));
             }
             if (shown.isEmpty()) {
                 out.println(from == null && to == null ? "(no snapshots yet)" : "(no snapshots in those days)");

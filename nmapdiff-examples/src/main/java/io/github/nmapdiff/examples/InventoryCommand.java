@@ -144,8 +144,8 @@ final class InventoryCommand implements Callable<Integer> {
         out.print(many ? pad("SITE", site) + line : line);
         for (Row r : rows) {
             KnownPort p = r.port();
-            row(line, r.severity().id(), 8, TerminalWriter.escape(r.host().where()), host, p == null ? "-" : p.port(), 10,
-                    p == null ? "" : text(p.service()), service, p == null ? "" : TerminalWriter.escape(text(p.version())), version,
+            row(line, r.severity().id(), 8, TerminalWriter.field(r.host().where()), host, p == null ? "-" : p.port(), 10,
+                    p == null ? "" : text(p.service()), service, p == null ? "" : TerminalWriter.field(text(p.version())), version,
                     days.computeIfAbsent(p == null ? r.host().firstSeen() : p.firstSeen(), PointInTime::date));
             out.print(many ? pad(r.site(), site) + line : line);
         }

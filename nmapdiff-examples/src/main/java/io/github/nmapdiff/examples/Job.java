@@ -97,13 +97,13 @@ final class Job {
             progress.finish();
         }
 
-        out.println("nmapdiff: " + report.summary());
+        out.println("nmapdiff: " + TerminalWriter.field(report.summary()));
         out.println("snapshot: " + store.xmlFile(report.snapshot().id())
                 + (report.baseline() == null ? "" : " (compared with " + store.xmlFile(report.baseline().id()).getFileName() + ")"));
         if (!quiet && report.triage().findings().size() > 1) { // one is the summary line already
             out.println();
             for (Finding f : report.triage().findings()) {
-                out.println("  [" + f.severity().id() + "] " + TerminalWriter.escape(f.describe()));
+                out.println("  [" + f.severity().id() + "] " + TerminalWriter.field(f.describe()));
             }
         }
         out.flush();

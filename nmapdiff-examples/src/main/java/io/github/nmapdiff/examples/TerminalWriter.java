@@ -41,6 +41,15 @@ final class TerminalWriter extends FilterWriter {
                 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
+    /**
+     * Returns a value from the network for one line of output (a host name, a banner): every
+     * unsafe character, line feeds and tabs too, as an escape, so that a name cannot end the
+     * line and forge the next ({@code nmapdiff: nothing to report}).
+     */
+    static String field(String text) {
+        return escape(text.replace("\n", "\\x0a").replace("\t", "\\x09"));
+    }
+
     /** Returns the text with every unsafe character as an escape. */
     static String escape(String text) {
         StringBuilder b = null;

@@ -30,6 +30,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -125,8 +127,13 @@ final class MailComposer {
         Line lead = lines.get(0);
         Finding first = lead.findings().get(0);
         String where = lead.describe();
-        if (lead.findings().size() == 1 && first.hostName() != null && first.hostName().length() > SUBJECT_NAME_LIMIT) {
-            where = where.replace(first.hostName(), first.hostName().substring(0, SUBJECT_NAME_LIMIT) + "...");
+        if (lead.findings().size() == 1) {
+            // the names from the network: the host's, and a rename's old and new ones
+            for (String name : new String[] {first.hostName(), first.kind() == Finding.Kind.HOST_RENAMED ? first.before() : null}) {
+                if (name != null && name.length() > SUBJECT_NAME_LIMIT) {
+                    where = where.replace(name, name.substring(0, SUBJECT_NAME_LIMIT) + "...");
+                }
+            }
         }
         String line = "[" + first.severity().id() + "] " + where;
         int more = lines.size() - 1;
@@ -176,11 +183,54 @@ final class MailComposer {
     }
 
     static String oneLine(String s) {
-        // control characters, line and paragraph separators, and the bidi overrides that could make a name read backwards
-        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+", " ").strip();
+        // control characters (C0 and C1), line and paragraph separators, and the bidi overrides that could make a name read backwards
+        return s.replaceAll("[\\p{Cc}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+", " ").strip();
     }
 
+    /**
+     * The largest mail, in bytes as sent (attachments in base64): below the 10 MB that many
+     * servers take at most (Postfix's {@code message_size_limit} is 10,240,000 by default).
+     */
+    static final long MESSAGE_LIMIT = 9_500_000;
+
+    /**
+     * Composes the mail. When it would be larger than {@link #MESSAGE_LIMIT}, the largest
+     * attachments are left out, one by one, and the body names them; the bodies list at most
+     * {@link #LISTED_FINDINGS} findings.
+     */
     MimeMessage compose(Notification n) throws MessagingException {
+        Set<String> left = new HashSet<>();
+        while (true) {
+            Map<String, Integer> attached = new LinkedHashMap<>();
+            MimeMessage message = compose(n, left, attached);
+            if (attached.isEmpty() || size(message) <= MESSAGE_LIMIT) {
+                return message;
+            }
+            left.add(attached.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        }
+    }
+
+    private static long size(MimeMessage message) throws MessagingException {
+        long[] count = {0};
+        try {
+            message.writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    count[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    count[0] += len;
+                }
+            });
+        } catch (IOException e) {
+            throw new MessagingException("cannot measure the mail", e);
+        }
+        return count[0];
+    }
+
+    private MimeMessage compose(Notification n, Set<String> left, Map<String, Integer> attached) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(address(config.from()));
         List<InternetAddress> to = new ArrayList<>();
@@ -195,7 +245,7 @@ final class MailComposer {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         List<String> omitted = new ArrayList<>();
-        List<MimeBodyPart> attachments = attachments(n, omitted);
+        List<MimeBodyPart> attachments = attachments(n, omitted, left, attached);
         text.setText(textBody(n, omitted), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(htmlBody(n, omitted), "UTF-8", "html");
@@ -223,6 +273,9 @@ final class MailComposer {
         a.validate();
         return a;
     }
+
+    /** How many lines of findings a body lists, most severe first; the rest are counted. */
+    static final int LISTED_FINDINGS = 1000;
 
     /** How many rows of the inventory a baseline's body shows; the whole of it is attached. */
     static final int INVENTORY_ROWS = 20;
@@ -266,30 +319,35 @@ final class MailComposer {
         return rows;
     }
 
-    private List<MimeBodyPart> attachments(Notification n, List<String> omitted) throws MessagingException {
+    private List<MimeBodyPart> attachments(Notification n, List<String> omitted, Set<String> left, Map<String, Integer> attached)
+            throws MessagingException {
         List<MimeBodyPart> parts = new ArrayList<>();
         long[] used = {0};
         List<Exposed> inventory = inventory(n);
         if (!inventory.isEmpty()) {
             StringBuilder csv = new StringBuilder(Csv.row("severity", "address", "name", "port", "service", "version"));
             inventory.forEach(e -> csv.append(Csv.row(e.severity().id(), e.address(), e.name(), e.port(), e.service(), e.version())));
-            attach(parts, omitted, used, "inventory-" + n.snapshot().id() + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+            attach(parts, omitted, left, attached, used, "inventory-" + n.snapshot().id() + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8),
                     "text/csv; charset=UTF-8");
         }
         if (!n.ndiffText().isEmpty()) {
-            attach(parts, omitted, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
+            attach(parts, omitted, left, attached, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=UTF-8");
         }
-        attach(parts, omitted, used, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");
+        attach(parts, omitted, left, attached, used, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");
         if (n.baseline() != null && n.baselineXml() != null) {
-            attach(parts, omitted, used, "scan-" + n.baseline().id() + ".xml", n.baselineXml(), "application/xml");
+            attach(parts, omitted, left, attached, used, "scan-" + n.baseline().id() + ".xml", n.baselineXml(), "application/xml");
         }
         return parts;
     }
 
     /** Attaches while the attachments together stay within the limit, so that one huge banner cannot make a huge mail. */
-    private void attach(List<MimeBodyPart> parts, List<String> omitted, long[] used, String name, byte[] bytes, String type)
-            throws MessagingException {
+    private void attach(List<MimeBodyPart> parts, List<String> omitted, Set<String> left, Map<String, Integer> attached, long[] used,
+            String name, byte[] bytes, String type) throws MessagingException {
+        if (left.contains(name)) {
+            omitted.add(name + " (" + bytes.length / 1024 + " KiB; the mail may take " + MESSAGE_LIMIT / 1_000_000 + " MB in all)");
+            return;
+        }
         if (used[0] + bytes.length > config.attachmentLimit()) {
             omitted.add(name + " (" + bytes.length / 1024 + " KiB; the attachments may take " + config.attachmentLimit() / 1024
                     + " KiB together)");
@@ -302,6 +360,7 @@ final class MailComposer {
         // base64 keeps the bytes exactly, line endings included; a text encoding would make them CRLF
         part.setHeader("Content-Transfer-Encoding", "base64");
         used[0] += bytes.length;
+        attached.put(name, bytes.length);
         parts.add(part);
     }
 
@@ -364,7 +423,8 @@ final class MailComposer {
     private static void findingsText(Notification n, StringBuilder b) {
         if (n.triage().hasFindings()) {
             b.append("\nReported, most severe first:\n");
-            for (Line line : lines(n.findings())) {
+            List<Line> all = lines(n.findings());
+            for (Line line : all.subList(0, Math.min(all.size(), LISTED_FINDINGS))) {
                 Finding f = line.findings().get(0);
                 b.append("  [").append(f.severity().id()).append("] ").append(line.describe());
                 if (line.findings().size() == 1) {
@@ -373,6 +433,9 @@ final class MailComposer {
                     b.append(": ").append(String.join(", ", line.findings().stream().map(Finding::where).distinct().toList()));
                 }
                 b.append('\n');
+            }
+            if (all.size() > LISTED_FINDINGS) {
+                b.append("  ... and ").append(all.size() - LISTED_FINDINGS).append(" more (nmapdiff history DIR, or the attached diff)\n");
             }
         }
         if (n.triage().heldBack().total() > 0) {
@@ -403,7 +466,8 @@ final class MailComposer {
             b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
                     + "<tr><th>Severity</th><th>What</th><th>Host</th><th>Port</th><th>Service</th><th>Before</th><th>After</th>"
                     + "<th>First seen</th></tr>\n");
-            for (Line line : lines(n.findings())) {
+            List<Line> all = lines(n.findings());
+            for (Line line : all.subList(0, Math.min(all.size(), LISTED_FINDINGS))) {
                 Finding f = line.findings().get(0);
                 boolean one = line.findings().size() == 1;
                 b.append("<tr><td style=\"color:#fff;background:").append(SEVERITY_COLOURS.get(f.severity())).append("\"><b>")
@@ -418,6 +482,9 @@ final class MailComposer {
                 b.append("</tr>\n");
             }
             b.append("</table>\n");
+            if (all.size() > LISTED_FINDINGS) {
+                b.append("<p>... and ").append(all.size() - LISTED_FINDINGS).append(" more (nmapdiff history DIR, or the attached diff).</p>\n");
+            }
         }
         if (n.triage().heldBack().total() > 0) {
             b.append("<p>Held back: ").append(Html.escape(n.triage().heldBack().describe())).append(".</p>\n");

@@ -2,6 +2,7 @@ package io.github.nmapdiff.notify.mail;
 
 import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.HeldBack;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.memory.NetworkMemory;
 import io.github.nmapdiff.core.memory.ScanSource;
 import io.github.nmapdiff.core.model.Scope;
@@ -178,6 +179,52 @@ class MailNotifierTest {
         assertThat(subject).doesNotContain("\r").doesNotContain("\n").startsWith("nmapdiff: [high] new host: evil.test Bcc:");
         assertThat(subject.length()).isLessThan(140);
         assertThat(MailComposer.oneLine("a\u202eb\u2066c")).isEqualTo("a b c");
+        assertThat(MailComposer.oneLine("a\u0085b\u009bc")).as("C1 controls: NEL, CSI").isEqualTo("a b c");
+    }
+
+    @Test
+    void aHostWithEveryPortOpenMakesAMailBelowTenMegabytesThatSaysWhatItLeftOut() throws Exception {
+        StringBuilder ports = new StringBuilder("127.0.0.1:");
+        for (int p = 1; p <= 65_535; p++) {
+            ports.append(p == 1 ? "" : ",").append(p);
+        }
+        Scan before = TestScans.scan(DAY_1, true, "127.0.0.1:22");
+        Scan after = TestScans.scan(DAY_1.plusSeconds(86_400), true, ports.toString());
+        NetworkMemory memory = NetworkMemory.inMemory();
+        Scope scope = Scope.of(List.of("127.0.0.0/24"), List.of("-sV"));
+        memory.absorbAndCommit("20261101T020000Z", ScanSource.of(before), DAY_1, scope, NoisePolicy.defaults());
+        Triage triage = memory.absorbAndCommit("20261102T020000Z", ScanSource.of(after), after.start(), scope, NoisePolicy.defaults());
+        ScanDiff diff = ScanDiff.between(before, after);
+        Snapshot baseline = Snapshot.builder("20261101T020000Z", DAY_1).scope(List.of("127.0.0.0/24"), List.of("-sV")).hosts(1)
+                .run(null, "baseline", null).finished(true).build();
+        Snapshot snapshot = Snapshot.builder("20261102T020000Z", after.start()).scope(List.of("127.0.0.0/24"), List.of("-sV"))
+                .hosts(1).run(diff.changes().size(), DiffSummary.of(diff), baseline.id()).build();
+        Notification n = Notification.builder(snapshot, Verdict.given(RunKind.CHANGES, "x", baseline, diff, triage))
+                .baselineXml(TestScans.xml(before)).ndiffText(NdiffText.of(false, ZoneOffset.UTC).render(diff)).xml(TestScans.xml(after))
+                .build();
+        assertThat(triage.findings()).hasSize(65_534);
+
+        jakarta.mail.internet.MimeMessage message = MailNotifier.of(config().build()).composer().compose(n);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        message.writeTo(bytes);
+
+        assertThat(bytes.size()).as("below Postfix's default message_size_limit").isLessThan(10_240_000);
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("... and 64534 more").contains("Not attached, too large");
+    }
+
+    @Test
+    void aRenamesOldAndNewNamesAreCutInTheSubjectLikeAnyName() {
+        Notification n = triaged();
+        String longName = "a".repeat(270) + ".example.com";
+        Finding renamed = Finding.hostRenamed(HostIdentity.of("127.0.0.5", "127.0.0.5", "b".repeat(200), null), longName, null);
+        Notification one = Notification.builder(n.snapshot(), Verdict.given(RunKind.CHANGES, "x", null, null,
+                Triage.of(List.of(renamed), HeldBack.none()))).xml(n.xml()).build();
+
+        String subject = MailComposer.subject(one);
+
+        assertThat(subject).startsWith("nmapdiff: [low] host renamed: 127.0.0.5 " + "a".repeat(64) + "... -> " + "b".repeat(64) + "...");
+        assertThat(subject.length()).isLessThan(200);
     }
 
     @Test
