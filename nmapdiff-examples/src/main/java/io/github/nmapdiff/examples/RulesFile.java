@@ -85,7 +85,12 @@ final class RulesFile {
                 if (list != JsonToken.START_ARRAY) {
                     throw error(file, p, section + " must be a list of rules, each starting with '- '");
                 }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
+                for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                    if (item != JsonToken.START_OBJECT) {
+                        // anything else would end the list here, and every later rule would be dropped without a word
+                        throw error(file, p, "each rule of " + section + " must be a map of criteria ('- host: 192.0.2.0/24'),"
+                                + " not " + (item == JsonToken.START_ARRAY ? "a list" : "a single value '" + p.getText() + "'"));
+                    }
                     int line = p.currentLocation().getLineNr();
                     rules.add(rule(file, p, section, line));
                 }
@@ -107,7 +112,11 @@ final class RulesFile {
             if (value.isStructStart()) {
                 throw error(file, p, name + " must be one value, not a list or map");
             }
-            fields.put(name, p.getValueAsString());
+            String text = p.getValueAsString();
+            if (value == JsonToken.VALUE_NULL || text == null || text.isBlank()) {
+                throw error(file, p, name + " has no value; give it one, or remove the line");
+            }
+            fields.put(name, text.strip());
         }
         Set<String> allowed = new HashSet<>(CRITERIA);
         allowed.add(section.equals("expect") ? "until" : section.equals("severity") ? "severity" : "reason");

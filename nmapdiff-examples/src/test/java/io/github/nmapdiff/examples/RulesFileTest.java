@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nmapdiff.core.NmapDiffException;
 import io.github.nmapdiff.core.memory.Rule;
 import io.github.nmapdiff.core.memory.Rules;
+import io.github.nmapdiff.core.model.Finding;
+import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,47 @@ class RulesFileTest {
         assertThat(rules.rules().get(3).until()).isEqualTo(LocalDate.of(2027, 3, 31));
         assertThat(rules.rules().get(4).severityGiven()).isEqualTo(Severity.CRITICAL);
         assertThat(RulesFile.read(file("")).rules()).isEmpty();
+    }
+
+    @Test
+    void aListItemThatIsNoMapIsAMistakeAndDropsNoLaterRule() throws IOException {
+        for (String item : new String[] {"  - 192.0.2.1\n", "  - [192.0.2.1, 22]\n", "  - - host: 192.0.2.1\n"}) {
+            assertThatThrownBy(() -> RulesFile.read(file("ignore:\n  - host: 192.0.2.0/24\n    port: 161/udp\n" + item
+                    + "severity:\n  - port: 3389/tcp\n    severity: critical\n")))
+                    .as(item).isInstanceOf(NmapDiffException.class).hasMessageContaining("rules.yaml:4: each rule of ignore must be a map");
+        }
+        assertThatThrownBy(() -> RulesFile.read(file("ignore:\n  - host: [[[\n"))).isInstanceOf(NmapDiffException.class)
+                .hasMessageContaining("rules.yaml:");
+    }
+
+    @Test
+    void anEmptyValueIsAMistakeNotABug() throws IOException {
+        assertThatThrownBy(() -> RulesFile.read(file("ignore:\n  - host:\n    port: 22/tcp\n"))).isInstanceOf(NmapDiffException.class)
+                .hasMessageMatching(".*rules.yaml:[23]: host has no value; give it one, or remove the line");
+    }
+
+    @Test
+    void anIgnoreRuleForEveryHostAndNothingElseIsRefused() throws IOException {
+        for (String host : new String[] {"\"*\"", "0.0.0.0/0", "\"::/0\"", "\"**\""}) {
+            assertThatThrownBy(() -> RulesFile.read(file("ignore:\n  - host: " + host + "\n"))).as(host)
+                    .isInstanceOf(NmapDiffException.class).hasMessageContaining("would hide every finding");
+        }
+        assertThat(RulesFile.read(file("ignore:\n  - host: \"*\"\n    port: 161/udp\n")).rules()).hasSize(1);
+    }
+
+    @Test
+    void aGlobOfManyStarsAgainstALongHostileNameEndsAtOnce() throws IOException {
+        Rules rules = RulesFile.read(file("ignore:\n  - host: \"*a*a*a*a*a*a*a*a*b\"\n    port: 22/tcp\n"));
+        String hostile = "a".repeat(250);
+        Finding f = Finding.newPort(HostIdentity.of("192.0.2.9", "192.0.2.9", hostile, null), "22/tcp", "ssh", null, Severity.MEDIUM,
+                Instant.EPOCH, Instant.EPOCH);
+        long start = System.nanoTime();
+        assertThat(rules.rules().get(0).matches(f)).isFalse();
+        assertThat(rules.rules().get(0).matches(f.toBuilder().build())).isFalse();
+        System.out.printf("a 9-star glob against a 250-character name: %.1f ms%n", (System.nanoTime() - start) / 1e6);
+        Finding named = Finding.newPort(HostIdentity.of("192.0.2.9", "192.0.2.9", "xaxaxaxaxaxaxaxaxb", null), "22/tcp", "ssh", null,
+                Severity.MEDIUM, Instant.EPOCH, Instant.EPOCH);
+        assertThat(rules.rules().get(0).matches(named)).isTrue();
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class Rule {
     private final String host;
     private final byte[] network;
     private final int prefix;
-    private final Pattern hostName;
+    /** The host name pattern, lower case, {@code *} for any characters; null for an address rule. */
+    private final String hostName;
     private final Integer port;
     private final String protocol;
     private final String service;
@@ -169,7 +170,47 @@ public final class Rule {
             byte[] a = literal(address);
             return a != null && a.length == network.length && samePrefix(a, network, prefix);
         }
-        return hostName.matcher(address).matches() || name != null && hostName.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        return glob(hostName, address) || name != null && glob(hostName, name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a text matches a pattern where {@code *} stands for any characters: in time
+     * proportional to their lengths' product at worst, never exponential (a regular expression
+     * of several {@code .*} backtracks for minutes on a long hostile PTR name).
+     */
+    static boolean glob(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == text.charAt(t)) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+
+    /** Returns whether the rule's host criterion takes in every host: {@code *}, or a /0 range. */
+    boolean everyHost() {
+        return host != null && (network != null ? prefix == 0 : hostName.chars().allMatch(c -> c == '*'));
+    }
+
+    /** Returns whether the rule names nothing but its hosts: no port, service, script or kind. */
+    boolean hostsOnly() {
+        return port == null && protocol == null && service == null && script == null && kind == null;
     }
 
     private static boolean samePrefix(byte[] a, byte[] b, int bits) {
@@ -207,7 +248,7 @@ public final class Rule {
         private String host;
         private byte[] network;
         private int prefix;
-        private Pattern hostName;
+        private String hostName;
         private Integer port;
         private String protocol;
         private String service;
@@ -254,7 +295,7 @@ public final class Rule {
                 throw new IllegalArgumentException("'" + h + "' is not an address, a CIDR range (192.0.2.0/24) or a host name");
             }
             this.network = null;
-            this.hostName = Pattern.compile(Pattern.quote(h.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"));
+            this.hostName = h.toLowerCase(Locale.ROOT);
             return this;
         }
 
@@ -311,7 +352,8 @@ public final class Rule {
         /**
          * Returns the rule.
          *
-         * @throws IllegalArgumentException when an expectation names no port, or a rule matches every finding
+         * @throws IllegalArgumentException when an expectation names no port, or a rule matches every finding (an ignore rule of
+         *         every host and nothing else too)
          */
         public Rule build() {
             if (action == Action.EXPECT && port == null) {
@@ -321,7 +363,12 @@ public final class Rule {
                 throw new IllegalArgumentException("a rule needs at least one of host, port, service, script or kind;"
                         + " one that matches everything would hide every finding");
             }
-            return new Rule(this);
+            Rule rule = new Rule(this);
+            if (action == Action.IGNORE && rule.everyHost() && rule.hostsOnly()) {
+                throw new IllegalArgumentException("an ignore rule for host '" + host + "' and nothing else would hide every finding;"
+                        + " name a port, service, script or kind with it");
+            }
+            return rule;
         }
     }
 }
