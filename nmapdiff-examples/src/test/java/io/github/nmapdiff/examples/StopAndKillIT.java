@@ -122,6 +122,46 @@ class StopAndKillIT {
     }
 
     @Test
+    void sigtermWhileWaitingForTheLockEndsTheRunAtOnce() throws Exception {
+        Path scans = Files.createDirectories(dir.resolve("scans"));
+        Path log = dir.resolve("waiting.txt");
+        try (var held = FileSystemSnapshotStore.open(scans).lock(java.time.Duration.ZERO)) {
+            Process waiting = job(scans, standInNmap().toString(), "-sT -p 22 -Pn -n", log, List.of("--lock-wait", "10m"), java.util.Map.of(),
+                    "127.0.0.1");
+            try {
+                // anchored on what the run does: it has the folder's lock file open, waiting for it
+                for (int i = 0; i < 600 && !opened(waiting, scans); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(opened(waiting, scans)).as("the run opened the lock file").isTrue();
+                Thread.sleep(500);
+                Tool.run(10, "kill", "-TERM", Long.toString(waiting.pid()));
+                assertThat(waiting.waitFor(30, TimeUnit.SECONDS)).as("the run ended while the lock is still held").isTrue();
+            } finally {
+                waiting.destroyForcibly();
+            }
+            assertThat(waiting.exitValue()).as(Files.readString(log)).isEqualTo(143);
+            assertThat(Files.readString(log)).contains("nmapdiff: stopped by SIGTERM: stopped while waiting for another run to release"
+                    + " the store's lock; nothing was scanned");
+        }
+    }
+
+    /** Whether a process has a file of a folder open (on Linux, by its file descriptors). */
+    private static boolean opened(Process process, Path folder) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).startsWith(folder);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void watchEndsWhenASignalStopsItsRun() throws Exception {
         Path scans = dir.resolve("scans");
         Path slow = dir.resolve("slow-nmap");

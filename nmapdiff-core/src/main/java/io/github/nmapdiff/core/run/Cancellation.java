@@ -15,6 +15,8 @@ public final class Cancellation {
     private static final ScanRun NONE = null;
 
     private final AtomicReference<ScanRun> scan = new AtomicReference<>(NONE);
+    /** The thread waiting for the store's lock, interrupted by a cancellation so that the wait ends at once. */
+    private final AtomicReference<Thread> waiting = new AtomicReference<>();
     private volatile boolean cancelled;
 
     private Cancellation() {
@@ -32,6 +34,10 @@ public final class Cancellation {
         if (running != null) {
             running.cancel();
         }
+        Thread waiter = waiting.get();
+        if (waiter != null) {
+            waiter.interrupt();
+        }
     }
 
     /** Returns whether {@link #cancel()} was called. */
@@ -44,6 +50,22 @@ public final class Cancellation {
         scan.set(run);
         if (cancelled) {
             run.cancel();
+        }
+    }
+
+    /** The monitor waits for the store's lock in this thread; a cancellation interrupts the wait. */
+    void waitStarted(Thread thread) {
+        waiting.set(thread);
+        if (cancelled) {
+            thread.interrupt();
+        }
+    }
+
+    /** The wait ended; an interrupt meant for it is cleared. */
+    void waitEnded() {
+        waiting.set(null);
+        if (cancelled) {
+            Thread.interrupted();
         }
     }
 

@@ -126,7 +126,19 @@ public final class Monitor {
      */
     public MonitorReport run(Cancellation cancellation) {
         Objects.requireNonNull(cancellation, "cancellation");
-        try (StoreLock lock = store.lock(lockWait)) {
+        StoreLock held;
+        cancellation.waitStarted(Thread.currentThread());
+        try {
+            held = store.lock(lockWait);
+        } catch (StoreLockedException e) {
+            if (cancellation.isCancelled()) {
+                throw new RunCancelledException("stopped while waiting for another run to release the store's lock; nothing was scanned");
+            }
+            throw e;
+        } finally {
+            cancellation.waitEnded();
+        }
+        try (StoreLock lock = held) {
             List<String> warnings = new ArrayList<>();
             Map<String, NotifierFailure> retryFailures = telling.retryPending();
             recoverKilledScans(warnings);

@@ -82,8 +82,13 @@ public final class HistoryBenchmark {
             System.out.printf(Locale.ROOT, "| nmapdiff %s | %.2f | %d |%n", c.get(0) + (c.size() > 2 ? " " + c.get(2) : ""),
                     wall[runs / 2], (long) peak[runs / 2] / 1024);
         }
-        System.out.printf(Locale.ROOT, "%nreport.html: %d KB; the memory (state-memory.txt): %d KB%n", Files.size(report) / 1024,
-                Files.size(scans.resolve("state-memory.txt")) / 1024);
+        long memory = 0;
+        for (String file : List.of("memory.dat", "memory.log")) { // the folder store's memory: its base and the nights since
+            Path f = scans.resolve(file);
+            memory += Files.isRegularFile(f) ? Files.size(f) : 0;
+        }
+        System.out.printf(Locale.ROOT, "%nreport.html: %d KB; the memory (memory.dat and memory.log): %d KB%n", Files.size(report) / 1024,
+                memory / 1024);
     }
 
     /** Wall seconds and peak KB of a process, by GNU time. */
