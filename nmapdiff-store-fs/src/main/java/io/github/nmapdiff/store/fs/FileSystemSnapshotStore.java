@@ -400,10 +400,19 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
         if (previous != null) {
             m.nmapVersion = previous.nmapVersion;
         }
+        byte[] bytes;
         try {
-            writeAtomically(metadataFile(snapshot.id()), json.writeValueAsBytes(m), snapshot.id());
+            bytes = json.writeValueAsBytes(m);
         } catch (IOException e) {
             throw new SnapshotStoreException("cannot write the metadata of " + snapshot.id(), e);
+        }
+        try {
+            AtomicFiles.writeAtomically(metadataFile(snapshot.id()), access, out -> out.write(bytes));
+        } catch (IOException e) {
+            // the snapshot is on disk: only what its run found is not recorded, and the next run finishes that
+            throw new SnapshotStoreException("cannot record what the run of snapshot " + snapshot.id() + " found, in " + folder + ": "
+                    + AtomicFiles.describe(e) + ". The scan itself is kept (scan-" + snapshot.id() + ".xml) and the next run"
+                    + " compares and reports it; free some space or fix the permissions", e);
         }
     }
 

@@ -203,6 +203,37 @@ class FileSystemSnapshotStoreTest {
         }
     }
 
+    /** The disk fills between keeping a snapshot and recording what its run found: the message says the scan is kept. */
+    @Test
+    void aFullDiskWhenTheRunIsRecordedSaysTheScanIsKept() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path small = Files.createDirectories(dir.resolve("small2"));
+        Tool.Result mount = Tool.run(30, "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString());
+        assumeTrue(mount.exitCode() == 0, "cannot mount a tmpfs here: " + mount.stderr());
+        try {
+            FileSystemSnapshotStore store = FileSystemSnapshotStore.open(small);
+            Snapshot kept = keep(store, DAY_1, "127.0.0.1:22");
+            try (var filler = Files.newOutputStream(small.resolve("filler"))) {
+                byte[] block = new byte[1024];
+                while (true) {
+                    filler.write(block);
+                    filler.flush();
+                }
+            } catch (IOException full) {
+                // the disk is full
+            }
+
+            assertThatThrownBy(() -> store.update(kept.withRun(3, "3 changes", null, List.of())))
+                    .isInstanceOf(SnapshotStoreException.class)
+                    .hasMessageContaining("cannot record what the run of snapshot " + kept.id() + " found")
+                    .hasMessageContaining("The scan itself is kept (scan-" + kept.id() + ".xml)")
+                    .hasMessageNotContaining("cannot save snapshot");
+            assertThat(store.list()).extracting(Snapshot::id).containsExactly(kept.id());
+        } finally {
+            Tool.run(30, "umount", small.toString());
+        }
+    }
+
     private static Process child(String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
