@@ -97,9 +97,12 @@ final class Job {
             progress.finish();
         }
 
-        out.println("nmapdiff: " + TerminalWriter.field(report.summary()));
-        out.println("snapshot: " + store.xmlFile(report.snapshot().id())
-                + (report.baseline() == null ? "" : " (compared with " + store.xmlFile(report.baseline().id()).getFileName() + ")"));
+        // quiet (cron): nothing on a night with nothing to report; what went wrong still goes to stderr
+        if (!quiet || report.triage().hasFindings()) {
+            out.println("nmapdiff: " + TerminalWriter.field(report.summary()));
+            out.println("snapshot: " + store.xmlFile(report.snapshot().id())
+                    + (report.baseline() == null ? "" : " (compared with " + store.xmlFile(report.baseline().id()).getFileName() + ")"));
+        }
         if (!quiet && report.triage().findings().size() > 1) { // one is the summary line already
             out.println();
             for (Finding f : report.triage().findings()) {

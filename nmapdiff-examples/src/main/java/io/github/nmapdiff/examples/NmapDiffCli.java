@@ -46,12 +46,28 @@ public final class NmapDiffCli {
     /** The commands, by name; picocli reads a command's annotations when it is added. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
+    /** Whether nmapdiff's own {@code -q} is given (not an nmap option inside {@code --nmap-args}). */
+    static boolean quiet(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--nmap-args")) {
+                i++;
+            } else if (args[i].equals("-q") || args[i].equals("--quiet")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Runs the command line.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (quiet(args)) {
+            // before the first logger: quiet means no progress lines, only warnings and errors
+            System.setProperty("org.slf4j.simpleLogger.log.nmapdiff", "warn");
+        }
         prepareInBackground(args);
         // scan data is UTF-8 whatever the platform's default; ndiff prints UTF-8 too
         // buffered: an inventory of 250,000 lines is written in large pieces, not character by character

@@ -22,7 +22,7 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only the summary line, not each finding")
+    @Option(names = {"-q", "--quiet"}, description = "for cron: print nothing on a night with nothing to report, and no progress; with findings, only the summary line; warnings and errors always")
     boolean quiet;
 
     @Override
