@@ -26,6 +26,13 @@ install -m 0600 "$here/files/nmapdiff.properties" "$root/etc/nmapdiff/nmapdiff.p
 install -m 0600 "$here/files/ips.txt" "$root/etc/nmapdiff/ips.txt"
 install -m 0644 "$here/files/nmapdiff.service" "$here/files/nmapdiff.timer" "$root/lib/systemd/system/"
 install -m 0644 "$top/README.md" "$root/usr/share/doc/nmapdiff/README.md"
+# Debian's policy: every package has its copyright file, in the machine-readable format
+{
+    printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'
+    printf 'Upstream-Name: nmapdiff\n\nFiles: *\nCopyright: 2026 the nmapdiff developers\nLicense: Apache-2.0\n'
+    printf ' On Debian systems, the full text of the Apache License, Version 2.0 is in\n /usr/share/common-licenses/Apache-2.0.\n'
+} > "$root/usr/share/doc/nmapdiff/copyright"
+chmod 0644 "$root/usr/share/doc/nmapdiff/copyright"
 install -m 0755 "$here/postinst" "$here/prerm" "$here/postrm" "$root/DEBIAN/"
 printf '/etc/nmapdiff/nmapdiff.properties\n/etc/nmapdiff/ips.txt\n' > "$root/DEBIAN/conffiles"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
@@ -41,10 +48,15 @@ Section: net
 Priority: optional
 Description: watch a network for change with nmap
  nmapdiff runs nmap against a list of targets every night, keeps every scan,
- compares the newest with the previous one (as ndiff does, byte for byte) and
- mails what changed: a port that opened, a service that changed version, a
- host that appeared or vanished. A drop-in for the nmap-diff.sh script, with a
- systemd timer (disabled until enabled) and a config file in /etc/nmapdiff.
+ and remembers the network: every host and open port, when first and last
+ seen. It mails what changed that matters (a port that opened, a service
+ replaced, a host gone for good) by severity, and holds back the noise of real
+ networks (hosts that come and go, failed reverse lookups, UDP, DHCP moves,
+ failing service detection, alternating backends, patch updates), counted.
+ Its diff is ndiff's, byte for byte. A drop-in for the nmap-diff.sh script,
+ with rules, history, an inventory and an HTML report, a systemd timer
+ (disabled until enabled), a config file in /etc/nmapdiff, and an optional
+ PostgreSQL store for many scanner sites.
 CONTROL
 mkdir -p "$out"
 deb="$out/nmapdiff_${debversion}_all.deb"

@@ -194,6 +194,23 @@ class NmapScannerTest {
     }
 
     @Test
+    void theScansFilesUnderWayAreTheOwnersOnly() throws Exception {
+        Tool.require("nmap");
+        Path modes = dir.resolve("modes.txt");
+        Path wrapper = dir.resolve("nmap-that-tells-modes");
+        java.nio.file.Files.writeString(wrapper, String.join("\n", "#!/bin/sh",
+                "prev=''; for a in \"$@\"; do case \"$prev\" in -oX|-iL) stat -c %a \"$a\" >> " + modes + ";; esac; prev=$a; done",
+                "exec nmap \"$@\"", ""));
+        java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        NmapScanner nmap = NmapScanner.builder().executable(wrapper.toString())
+                .options(NmapOptions.of(List.of("-sT", "-p", "22", "-Pn", "-n"))).temporaryDirectory(dir.resolve("running")).build();
+
+        nmap.scan(ScanRequest.of(List.of("127.0.0.1")));
+
+        assertThat(java.nio.file.Files.readAllLines(modes)).as("the XML nmap writes and the targets").containsExactly("600", "600");
+    }
+
+    @Test
     void missingNmapIsATypedErrorThatSaysHowToInstallIt() {
         NmapScanner nmap = NmapScanner.builder().executable(dir.resolve("no-nmap-here").toString()).build();
 

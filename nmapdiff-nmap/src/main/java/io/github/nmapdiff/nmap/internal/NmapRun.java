@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,6 +144,14 @@ public final class NmapRun implements ScanRun {
         return List.copyOf(command);
     }
 
+    private static void ownersOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+    }
+
     /** Writes the targets, starts nmap and returns the running scan. */
     public static NmapRun start(String executable, NmapOptions options, ProcessLauncher launcher, Duration gracePeriod,
             Path temporaryDirectory, ScanRequest request) {
@@ -163,6 +172,9 @@ public final class NmapRun implements ScanRun {
         boolean ownGroup = Files.isExecutable(SETSID);
         try {
             requireProgram(executable);
+            // the owner's only, as the folder is: nmap writes its XML into the file made here, keeping its mode
+            ownersOnly(targets);
+            ownersOnly(xml);
             Files.write(targets, request.targets(), StandardCharsets.UTF_8);
             LOG.info("running {}", String.join(" ", command));
             // a process group of its own: stopping the scan stops nmap and anything a wrapper
