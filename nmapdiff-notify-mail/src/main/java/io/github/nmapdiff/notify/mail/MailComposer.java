@@ -76,8 +76,9 @@ final class MailComposer {
 
     /**
      * The ndiff text with nmap's command line as the user wrote it: without the temporary
-     * targets and output files and the progress option the runner adds. The attachment keeps
-     * ndiff's text exactly.
+     * targets and output files and the progress option the runner adds, in the body and in the
+     * attached diff alike: the paths of a run's temporary files are no one's business. The
+     * scans attached keep nmap's command line exactly.
      */
     static String withoutRunnerFiles(String ndiffText) {
         StringBuilder b = new StringBuilder(ndiffText.length());
@@ -331,7 +332,8 @@ final class MailComposer {
                     "text/csv; charset=UTF-8");
         }
         if (!n.ndiffText().isEmpty()) {
-            attach(parts, omitted, left, attached, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt", n.ndiffText().getBytes(StandardCharsets.UTF_8),
+            attach(parts, omitted, left, attached, used, "nmapdiff-" + n.snapshot().id() + ".diff.txt",
+                    withoutRunnerFiles(n.ndiffText()).getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=UTF-8");
         }
         attach(parts, omitted, left, attached, used, "scan-" + n.snapshot().id() + ".xml", n.xml(), "application/xml");

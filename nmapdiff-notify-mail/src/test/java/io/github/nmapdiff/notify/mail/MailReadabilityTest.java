@@ -51,13 +51,24 @@ class MailReadabilityTest {
     }
 
     @Test
-    void theBodyShowsNmapsCommandAsTheUserWroteItAndTheAttachmentKeepsNdiffsText() {
+    void theBodyAndTheAttachedDiffShowNmapsCommandAsTheUserWroteIt() throws Exception {
         Notification n = opened();
         assertThat(n.ndiffText()).contains("-iL /var/lib/nmapdiff/.running");
 
         String body = MailComposer.bodyText(n.ndiffText());
 
         assertThat(body).contains("as: nmap -v -sV --top-ports 1000\n").doesNotContain(".running").doesNotContain("--stats-every");
+        MailNotifier mail = MailNotifier.of(MailConfig.builder().to("secops@example.test").outbox(java.nio.file.Path.of("/nonexistent"))
+                .sendmail(List.of("/nonexistent")).build());
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.composer().compose(n).getContent();
+        String attached = null;
+        for (int i = 1; i < mixed.getCount(); i++) {
+            if (mixed.getBodyPart(i).getFileName().endsWith(".diff.txt")) {
+                attached = new String(mixed.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        assertThat(attached).isNotNull().contains("as: nmap -v -sV --top-ports 1000\n").doesNotContain(".running")
+                .doesNotContain("--stats-every");
     }
 
     @Test
