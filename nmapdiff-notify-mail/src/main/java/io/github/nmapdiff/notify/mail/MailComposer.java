@@ -449,14 +449,18 @@ final class MailComposer {
         }
     }
 
+    /** Whether a finding is a removal: then when it was last seen is its evidence. */
+    private static boolean removal(Finding f) {
+        return f.kind() == Finding.Kind.PORT_GONE || f.kind() == Finding.Kind.HOST_GONE;
+    }
+
     /** When the job first (and, for a removal, last) saw it: {@code (first seen 2026-11-01)}. */
     private static String seen(Finding f) {
         if (f.firstSeen() == null) {
             return "";
         }
         String first = f.firstSeen().toString().substring(0, 10);
-        boolean removal = f.kind() == Finding.Kind.PORT_GONE || f.kind() == Finding.Kind.HOST_GONE;
-        return removal && f.lastSeen() != null ? " (first seen " + first + ", last seen " + f.lastSeen().toString().substring(0, 10) + ")"
+        return removal(f) && f.lastSeen() != null ? " (first seen " + first + ", last seen " + f.lastSeen().toString().substring(0, 10) + ")"
                 : " (first seen " + first + ")";
     }
 
@@ -467,18 +471,21 @@ final class MailComposer {
         if (n.triage().hasFindings()) {
             b.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;overflow-wrap:anywhere\">\n"
                     + "<tr><th>Severity</th><th>What</th><th>Host</th><th>Port</th><th>Service</th><th>Before</th><th>After</th>"
-                    + "<th>First seen</th></tr>\n");
+                    + "<th>First seen</th><th>Last seen</th></tr>\n");
             List<Line> all = lines(n.findings());
             for (Line line : all.subList(0, Math.min(all.size(), LISTED_FINDINGS))) {
                 Finding f = line.findings().get(0);
                 boolean one = line.findings().size() == 1;
                 b.append("<tr><td style=\"color:#fff;background:").append(SEVERITY_COLOURS.get(f.severity())).append("\"><b>")
                         .append(f.severity().id()).append("</b></td>");
-                String what = one ? f.kind().label() + (f.note() == null ? "" : ": " + f.note()) : line.describe();
+                boolean reminder = f.kind() == Finding.Kind.EXPECTATION_ENDED; // its date is the accepted-until, not what it is now
+                String what = !one ? line.describe() : f.kind().label() + (reminder ? " (" + f.after() + ")" : "")
+                        + (f.note() == null ? "" : ": " + f.note());
                 String where = one ? f.where() : String.join(", ", line.findings().stream().map(Finding::where).distinct().toList());
                 String port = one ? f.port() : String.join(", ", line.findings().stream().map(Finding::port).distinct().toList());
-                for (String cell : new String[] {what, where, port, f.service(), one ? f.before() : null, one ? f.after() : null,
-                    !one || f.firstSeen() == null ? null : f.firstSeen().toString().substring(0, 10)}) {
+                for (String cell : new String[] {what, where, port, f.service(), one ? f.before() : null, one && !reminder ? f.after() : null,
+                    !one || f.firstSeen() == null ? null : f.firstSeen().toString().substring(0, 10),
+                    !one || !removal(f) || f.lastSeen() == null ? null : f.lastSeen().toString().substring(0, 10)}) {
                     b.append("<td>").append(Html.escape(cell == null ? "" : cell)).append("</td>");
                 }
                 b.append("</tr>\n");

@@ -214,6 +214,28 @@ class MailNotifierTest {
     }
 
     @Test
+    void aClosureShowsWhenThePortWasLastSeenInTheTableAndAnExpectationItsReason() throws Exception {
+        Notification n = triaged();
+        java.time.Instant last = java.time.Instant.parse("2026-10-28T02:00:00Z");
+        Finding closed = Finding.portGone(HostIdentity.of("127.0.0.5", "127.0.0.5", "fs1", null), "445/tcp", "microsoft-ds",
+                java.time.Instant.parse("2026-01-05T02:00:00Z"), last);
+        Finding reminder = Finding.expectationEnded(HostIdentity.of("127.0.0.6", "127.0.0.6", "vendor", null), "3389/tcp", "ms-wbt-server",
+                java.time.LocalDate.of(2026, 10, 31), "vendor access, ticket 4711", Severity.HIGH, null, null);
+        Notification one = Notification.builder(n.snapshot(), Verdict.given(RunKind.CHANGES, "x", null, null,
+                Triage.of(List.of(closed, reminder), HeldBack.none()))).xml(n.xml()).build();
+
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) MailNotifier.of(config().build()).composer().compose(one).getContent();
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) mixed.getBodyPart(0).getContent();
+        String text = String.valueOf(alternative.getBodyPart(0).getContent());
+        String html = String.valueOf(alternative.getBodyPart(1).getContent());
+
+        assertThat(html).contains("<th>Last seen</th>").contains("<td>2026-10-28</td>");
+        assertThat(text).contains("(first seen 2026-01-05, last seen 2026-10-28)").contains("vendor access, ticket 4711");
+        assertThat(html).contains("still open after its accepted-until date (2026-10-31): vendor access, ticket 4711")
+                .doesNotContain("<td>2026-10-31</td>");
+    }
+
+    @Test
     void aRenamesOldAndNewNamesAreCutInTheSubjectLikeAnyName() {
         Notification n = triaged();
         String longName = "a".repeat(270) + ".example.com";
