@@ -231,6 +231,12 @@ public final class Rule {
         }
     }
 
+    /** Returns what the rule says, without where it was written: the same rule moved in its file is the same. */
+    public String criteria() {
+        String all = toString();
+        return source == null ? all : all.substring(source.length() + 2);
+    }
+
     @Override
     public String toString() {
         return (source == null ? "" : source + ": ") + action.name().toLowerCase(Locale.ROOT)

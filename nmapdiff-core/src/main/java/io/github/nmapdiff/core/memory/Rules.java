@@ -5,6 +5,7 @@ import io.github.nmapdiff.core.model.HeldBack;
 import io.github.nmapdiff.core.model.HostIdentity;
 import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.model.Triage;
+import io.github.nmapdiff.core.spi.MemoryHead;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules a team wrote down, applied to each run's findings: the first ignore or holding
@@ -106,8 +108,13 @@ public final class Rules {
             kept.add(out);
         }
         if (previous != null) {
+            // the expectations the last night ran with; none known (an older memory): every one counts as known
+            String last = memory.head().map(h -> h.attributes().get(MemoryHead.EXPECTATIONS)).orElse(null);
+            Set<String> known = last == null ? null : Set.of(last.split("\n"));
             for (Rule r : rules) {
-                if (r.action() == Rule.Action.EXPECT && r.until() != null && !previous.isAfter(r.until()) && today.isAfter(r.until())) {
+                boolean ranOut = r.action() == Rule.Action.EXPECT && r.until() != null && today.isAfter(r.until());
+                // it ran out since the last night, or it is new tonight with its date already past
+                if (ranOut && (!previous.isAfter(r.until()) || known != null && !known.contains(r.criteria()))) {
                     for (Finding reminder : memory.expired(r, absorbed)) {
                         // a port reported tonight anyway needs no reminder
                         if (kept.stream().noneMatch(k -> k.address().equals(reminder.address()) && reminder.port().equals(k.port()))) {
@@ -123,6 +130,12 @@ public final class Rules {
         }
         counts.merge(HeldBack.Reason.RULE, held, Integer::sum);
         return Triage.of(kept, HeldBack.of(counts));
+    }
+
+    /** Returns the expectations with an accepted-until date, one per line by their criteria; empty when there is none. */
+    public String expectations() {
+        return String.join("\n", rules.stream().filter(r -> r.action() == Rule.Action.EXPECT && r.until() != null)
+                .map(Rule::criteria).toList());
     }
 
     /**

@@ -131,7 +131,8 @@ final class NightRunner {
 
     /** The night with the text of the rules that applied to it, for the questions asked of the memory later. */
     private static MemoryUpdate withRules(MemoryUpdate update, Rules rules) {
-        return update.withHead(update.head().withAttribute(MemoryHead.RULES, rules.source().orElse(null)));
+        return update.withHead(update.head().withAttribute(MemoryHead.RULES, rules.source().orElse(null))
+                .withAttribute(MemoryHead.EXPECTATIONS, rules.expectations()));
     }
 
     /**

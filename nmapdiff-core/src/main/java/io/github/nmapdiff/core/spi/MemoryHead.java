@@ -16,6 +16,11 @@ public final class MemoryHead {
 
     /** The attribute that keeps the text of the rules that applied to the last night (absent: none). */
     public static final String RULES = "rules";
+    /**
+     * The attribute naming the expectations with an accepted-until date that the last night ran
+     * with, one per line, so that one written with its date already past reminds on its first night.
+     */
+    public static final String EXPECTATIONS = "rules.expectations";
 
     /** The attribute that names the site the memory is of (absent: {@code default}). */
     public static final String SITE = "site";
