@@ -236,9 +236,15 @@ final class Absorption {
      * complete scan, so that an absence of as many scans as before is as long as before though
      * the scans do not start on the second.
      */
+    private static final Duration MAX_JITTER = Duration.ofHours(12);
+
     private Duration jitter() {
         Instant previous = head == null ? null : head.lastCompleteAt();
-        return previous == null || !when.isAfter(previous) ? Duration.ZERO : Duration.between(previous, when).dividedBy(2);
+        if (previous == null || !when.isAfter(previous)) {
+            return Duration.ZERO;
+        }
+        Duration half = Duration.between(previous, when).dividedBy(2);
+        return half.compareTo(MAX_JITTER) > 0 ? MAX_JITTER : half; // a clock that jumped is no scan that started late
     }
 
     /** What the memory knows of a host now: as this scan changed it, or as the store keeps it. */

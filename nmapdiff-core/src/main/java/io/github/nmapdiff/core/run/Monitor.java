@@ -8,6 +8,7 @@ import io.github.nmapdiff.core.memory.NoisePolicy;
 import io.github.nmapdiff.core.memory.Rules;
 import io.github.nmapdiff.core.memory.ScanSource;
 import io.github.nmapdiff.core.model.Scan;
+import io.github.nmapdiff.core.model.Night;
 import io.github.nmapdiff.core.model.Scope;
 import io.github.nmapdiff.core.spi.MemoryHead;
 import io.github.nmapdiff.core.spi.MemoryStore;
@@ -28,10 +29,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -206,6 +209,13 @@ public final class Monitor {
         // what must survive comes first: once kept, the engine may let go of its files
         Instant now = clock.instant();
         Instant start = result.summary().header().start() != null ? result.summary().header().start() : now;
+        List<Snapshot> before = snapshots.list();
+        Snapshot newest = before.isEmpty() ? null : before.get(before.size() - 1);
+        if (newest != null && start.isBefore(newest.takenAt())) {
+            warnings.add("this scan started at " + start + ", before the newest snapshot (" + newest.id() + ", " + newest.takenAt()
+                    + "): this machine's clock went back, or that snapshot was taken while it was ahead; check the clock"
+                    + " (timedatectl). The scan is compared with the night before it and learned as the newest all the same");
+        }
         if (start.isAfter(now.plus(FUTURE_TOLERANCE))) {
             warnings.add("the scan says it started at " + start + ", later than this machine's clock (" + now
                     + "): one of the clocks is wrong; snapshots are ordered by when they were kept here");
@@ -264,8 +274,19 @@ public final class Monitor {
     private List<String> catchUp(NetworkMemory memory, List<String> warnings) {
         List<String> finished = new ArrayList<>();
         List<Snapshot> all = snapshots.list();
+        Set<String> learned = null;
         for (Snapshot s : all) {
             boolean absorbed = Snapshots.absorbed(memory.head().orElse(null), s, all);
+            if (!absorbed) {
+                // the order by time says no; the memory's nights say for sure (a clock that jumped reorders the snapshots)
+                if (learned == null) {
+                    learned = new HashSet<>();
+                    for (Night n : memory.nights()) {
+                        learned.add(n.snapshotId());
+                    }
+                }
+                absorbed = learned.contains(s.id());
+            }
             if (!absorbed && s.finished()) {
                 try {
                     nights.learn(memory, s);

@@ -78,7 +78,8 @@ final class NightRunner {
         Triage triage = triage(memory, absorbed, rules, s.takenAt(), clock.getZone());
         Snapshot baseline = null;
         ScanDiff ndiff = null;
-        for (Snapshot candidate : absorbed.first() ? List.<Snapshot>of() : baselines(s, triage)) {
+        String previousNight = memory.head().map(MemoryHead::through).orElse(null);
+        for (Snapshot candidate : absorbed.first() ? List.<Snapshot>of() : baselines(s, triage, previousNight)) {
             ndiff = diff(candidate, s, warnings);
             if (ndiff != null) {
                 baseline = candidate;
@@ -206,13 +207,20 @@ final class NightRunner {
      * a removal, the newest complete one that still saw what was removed comes first, so that
      * ndiff's text shows the closure it reports.
      */
-    private List<Snapshot> baselines(Snapshot s, Triage triage) {
+    private List<Snapshot> baselines(Snapshot s, Triage triage, String previousNight) {
         List<Snapshot> all = snapshots.list();
         int at = indexOf(all, s);
         List<Snapshot> candidates = new ArrayList<>();
         for (int i = (at < 0 ? all.size() : at) - 1; i >= 0; i--) {
             if (all.get(i).complete()) {
                 candidates.add(all.get(i));
+            }
+        }
+        // the night the memory absorbed last comes first: by time it is the one before, unless a clock jumped
+        for (Snapshot c : all) {
+            if (c.id().equals(previousNight) && c.complete() && !c.id().equals(s.id())) {
+                candidates.remove(c);
+                candidates.add(0, c);
             }
         }
         Instant lastSeen = triage.findings().stream()
