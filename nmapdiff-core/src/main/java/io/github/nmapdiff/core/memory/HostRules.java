@@ -369,7 +369,12 @@ final class HostRules {
         String was = join(m.service, m.version);
         String now = join(name, version);
         if (!m.identified || m.version == null && name.equals(m.service)) {
-            // learned: what nmap could not tell before, it tells now
+            // learned: what nmap could not tell before, it tells now; news only when it is more exposed than it was told
+            Severity told = Severities.opened(portKey, m.service);
+            Severity actual = Severities.opened(portKey, name);
+            if (actual.compareTo(told) < 0) {
+                found(h, Finding.serviceReplaced(h.identity(), portKey, name, was, now, actual, m.firstSeen), when);
+            }
         } else if (m.recentServices.contains(now)) {
             hold(HeldBack.Reason.SEEN_BEFORE);
         } else if (!name.equals(m.service)) {

@@ -258,6 +258,14 @@ class NetworkMemoryTest {
     }
 
     @Test
+    void aServiceIdentifiedLaterThatIsMoreExposedThanItsGuessIsReported() {
+        next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 8080/tcp:open:http-proxy~table");
+        Triage t = next("192.0.2.10 22/tcp:open:ssh", "192.0.2.11 8080/tcp:open:mysql:MySQL@8.0.36");
+        assertThat(t.findings()).extracting(Finding::toString)
+                .containsExactly("[high] 8080/tcp service replaced on 192.0.2.11: http-proxy -> mysql MySQL 8.0.36");
+    }
+
+    @Test
     void aBackendThatAlternatesBetweenValuesSeenBeforeIsNoChangeAndANewValueIs() {
         String a = "192.0.2.10 www 443/tcp:open:https:nginx@1.22.1:ssl-cert=Subject:_CN=www_Serial:_AAA";
         String b = "192.0.2.10 www 443/tcp:open:https:nginx@1.24.0:ssl-cert=Subject:_CN=www_Serial:_BBB";
