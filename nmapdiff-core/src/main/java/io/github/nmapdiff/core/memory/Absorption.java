@@ -231,20 +231,21 @@ final class Absorption {
         return probe.quiet() && again.toRecord().equals(now);
     }
 
-    /**
-     * How much later than the usual interval a scan may start: half the time since the last
-     * complete scan, so that an absence of as many scans as before is as long as before though
-     * the scans do not start on the second.
-     */
+    /** The most a scan may start late by: a longer gap is a clock that jumped, or nights without a scan. */
     private static final Duration MAX_JITTER = Duration.ofHours(12);
 
+    /**
+     * How much later than the usual interval a scan may start: half the time since the last
+     * complete scan (at most {@link #MAX_JITTER}), so that an absence of as many scans as before
+     * is as long as before though the scans do not start on the second.
+     */
     private Duration jitter() {
         Instant previous = head == null ? null : head.lastCompleteAt();
         if (previous == null || !when.isAfter(previous)) {
             return Duration.ZERO;
         }
         Duration half = Duration.between(previous, when).dividedBy(2);
-        return half.compareTo(MAX_JITTER) > 0 ? MAX_JITTER : half; // a clock that jumped is no scan that started late
+        return half.compareTo(MAX_JITTER) > 0 ? MAX_JITTER : half;
     }
 
     /** What the memory knows of a host now: as this scan changed it, or as the store keeps it. */
