@@ -6,6 +6,7 @@
 // the modules named in qualified exports and opens come later in the build, or only at run time
 @SuppressWarnings("module")
 module io.github.nmapdiff.core {
+    requires transitive org.jspecify;
     requires java.xml;
     requires jakarta.xml.bind;
     requires com.fasterxml.jackson.core;

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scan file is not well-formed nmap XML, or it tries something that nmapdiff refuses to
@@ -25,7 +26,7 @@ public final class MalformedScanException extends NmapDiffException {
      * @param problem what is wrong, never null
      * @param cause the parser's exception, may be null
      */
-    public MalformedScanException(String source, int line, int column, String problem, Throwable cause) {
+    public MalformedScanException(String source, int line, int column, String problem, @Nullable Throwable cause) {
         super(format(source, line, column, problem), cause);
         this.source = Objects.requireNonNull(source, "source");
         this.line = line;

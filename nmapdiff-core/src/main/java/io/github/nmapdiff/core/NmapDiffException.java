@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The base of every exception that nmapdiff throws on purpose.
  *
@@ -24,7 +26,7 @@ public class NmapDiffException extends RuntimeException {
      * @param message what went wrong and what to do, never null
      * @param cause the underlying failure, may be null
      */
-    public NmapDiffException(String message, Throwable cause) {
+    public NmapDiffException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

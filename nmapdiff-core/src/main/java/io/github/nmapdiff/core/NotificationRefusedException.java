@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A notifier's destination refused a notification for good (a mail server's 5xx, say): trying
  * again would not help. The notifier kept it where the message says, and the run does not give
@@ -14,7 +16,7 @@ public class NotificationRefusedException extends NmapDiffException {
      * @param message what was refused, why, and where it is kept; never null
      * @param cause the refusal; may be null
      */
-    public NotificationRefusedException(String message, Throwable cause) {
+    public NotificationRefusedException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

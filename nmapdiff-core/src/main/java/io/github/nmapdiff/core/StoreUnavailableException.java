@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A store cannot be reached: its database is down or refuses the login, the network to it is
  * gone. Unlike a {@link SnapshotStoreException}, nothing is wrong with what was asked, and the
@@ -15,7 +17,7 @@ public final class StoreUnavailableException extends NmapDiffException {
      * @param message which store, and why it cannot be reached; never null
      * @param cause the underlying failure, may be null
      */
-    public StoreUnavailableException(String message, Throwable cause) {
+    public StoreUnavailableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

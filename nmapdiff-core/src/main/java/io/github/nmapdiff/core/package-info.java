@@ -7,4 +7,7 @@
  *
  * <p>Packages named {@code internal} are not part of the API and may change at any time.
  */
+@NullMarked
 package io.github.nmapdiff.core;
+
+import org.jspecify.annotations.NullMarked;

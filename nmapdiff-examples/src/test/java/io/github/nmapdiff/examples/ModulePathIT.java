@@ -29,7 +29,7 @@ class ModulePathIT {
     private static final List<String> LIBRARIES = List.of("nmapdiff-core", "nmapdiff-nmap", "nmapdiff-store-fs",
             "nmapdiff-notify-mail", "jakarta.xml.bind-api", "jaxb-runtime", "jaxb-core", "txw2", "istack-commons-runtime",
             "jakarta.activation-api", "angus-activation", "jackson-core", "jackson-databind", "jackson-annotations", "slf4j-api",
-            "jakarta.mail-api", "angus-mail");
+            "jakarta.mail-api", "angus-mail", "jspecify");
 
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nmap arguments of a scan. The defaults are the proven monitoring set of the shell script
@@ -76,7 +77,7 @@ public final class NmapOptions {
     }
 
     /** Returns how often nmap reports progress; null for never. */
-    public Duration statsEvery() {
+    public @Nullable Duration statsEvery() {
         return statsEvery;
     }
 
@@ -88,14 +89,14 @@ public final class NmapOptions {
     /** Builds {@link NmapOptions}; not thread-safe. */
     public static final class Builder {
         private boolean serviceDetection = true;
-        private Integer topPorts = 5000;
-        private String ports;
+        private @Nullable Integer topPorts = 5000;
+        private @Nullable String ports;
         private Integer timing = 4;
         private boolean skipHostDiscovery = true;
         private ReverseDns reverseDns = ReverseDns.ALWAYS;
         private int verbosity = 1;
         private final List<String> extra = new ArrayList<>();
-        private List<String> replacement;
+        private @Nullable List<String> replacement;
         private Duration statsEvery = Duration.ofSeconds(5);
 
         private Builder() {
@@ -238,7 +239,7 @@ public final class NmapOptions {
          * Returns the reserved option an argument means to nmap, or null: {@code -oN}, {@code --oN=x},
          * {@code -oNx}, {@code --resum} and {@code --append_output} all count.
          */
-        static String reserved(String argument) {
+        static @Nullable String reserved(String argument) {
             if (!argument.startsWith("-") || argument.equals("-") || argument.equals("--")) {
                 return null;
             }

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs nmap: the {@link ScanEngine} of nmapdiff.
@@ -58,7 +59,7 @@ public final class NmapScanner implements ScanEngine {
     private final NmapOptions options;
     private final ProcessLauncher launcher;
     private final Duration gracePeriod;
-    private final Path temporaryDirectory;
+    private final @Nullable Path temporaryDirectory;
 
     private NmapScanner(Builder b) {
         this.executable = b.executable;
@@ -239,7 +240,7 @@ public final class NmapScanner implements ScanEngine {
         private NmapOptions options = NmapOptions.defaults();
         private ProcessLauncher launcher = ProcessLauncher.DIRECT;
         private Duration gracePeriod = Duration.ofSeconds(10);
-        private Path temporaryDirectory;
+        private @Nullable Path temporaryDirectory;
 
         private Builder() {
         }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,11 @@ public abstract class SnapshotStoreContract {
         return store;
     }
 
+    /** When a sample scan started: {@link TestScans} gives every scan its start. */
+    private static Instant started(Scan scan) {
+        return Objects.requireNonNull(scan.start(), "a sample scan has a start");
+    }
+
     /**
      * Keeps a sample scan on day {@code day}.
      *
@@ -95,7 +101,7 @@ public abstract class SnapshotStoreContract {
     protected static Snapshot keep(SnapshotStore store, int day, boolean complete, String... hosts) {
         Scan scan = TestScans.scan(DAY_1.plus(Duration.ofDays(day - 1)), complete,
                 hosts.length == 0 ? new String[] {"127.0.0.1:22"} : hosts);
-        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), scan.start(), Scope.of(List.of("127.0.0.1"), List.of("-sV"))));
+        return store.save(NewSnapshot.of(scan, TestScans.xml(scan), started(scan), Scope.of(List.of("127.0.0.1"), List.of("-sV"))));
     }
 
     @Test
@@ -103,7 +109,7 @@ public abstract class SnapshotStoreContract {
         SnapshotStore store = newStore();
         Scan scan = TestScans.scan(DAY_1, true, "127.0.0.1:22,80", "127.0.0.2:");
         byte[] xml = TestScans.xml(scan);
-        Snapshot first = store.save(NewSnapshot.of(scan, xml, scan.start(), Scope.of(List.of("127.0.0.0/30"), List.of("-sV", "-p", "22,80"))));
+        Snapshot first = store.save(NewSnapshot.of(scan, xml, started(scan), Scope.of(List.of("127.0.0.0/30"), List.of("-sV", "-p", "22,80"))));
         Snapshot second = keep(store, 2, true);
 
         Snapshots snapshots = Snapshots.of(store);

@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.model.PortState;
 import io.github.nmapdiff.core.model.Service;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change between two scans, typed so that a program (a notifier, say) can pick the kinds
@@ -18,7 +19,7 @@ import java.util.Objects;
 public sealed interface Change {
 
     /** Returns the host the change is about; null for a pre- or post-scan script result. */
-    HostRef host();
+    @Nullable HostRef host();
 
     /**
      * Returns the kind of change, for a {@code switch} that covers every kind (Java 17 cannot
@@ -185,7 +186,7 @@ public sealed interface Change {
      * @param before its state before; null where it was not listed
      * @param service the service on it now; may be null
      */
-    record PortOpened(HostRef host, PortKey port, PortState before, Service service) implements Change {
+    record PortOpened(HostRef host, PortKey port, @Nullable PortState before, @Nullable Service service) implements Change {
         /** Validates the fields. */
         public PortOpened {
             Objects.requireNonNull(host, "host");
@@ -206,7 +207,7 @@ public sealed interface Change {
      * @param after its state now; null where it is no longer listed
      * @param service the service that was on it; may be null
      */
-    record PortClosed(HostRef host, PortKey port, PortState after, Service service) implements Change {
+    record PortClosed(HostRef host, PortKey port, @Nullable PortState after, @Nullable Service service) implements Change {
         /** Validates the fields. */
         public PortClosed {
             Objects.requireNonNull(host, "host");
@@ -227,7 +228,7 @@ public sealed interface Change {
      * @param before its state before; null where it was not listed
      * @param after its state now; null where it is no longer listed
      */
-    record PortStateChanged(HostRef host, PortKey port, PortState before, PortState after) implements Change {
+    record PortStateChanged(HostRef host, PortKey port, @Nullable PortState before, @Nullable PortState after) implements Change {
         /** Validates the fields. */
         public PortStateChanged {
             Objects.requireNonNull(host, "host");
@@ -250,7 +251,7 @@ public sealed interface Change {
      * @param before the service before; may be null
      * @param after the service now; may be null
      */
-    record ServiceChanged(HostRef host, PortKey port, Service before, Service after) implements Change {
+    record ServiceChanged(HostRef host, PortKey port, @Nullable Service before, @Nullable Service after) implements Change {
         /** Validates the fields. */
         public ServiceChanged {
             Objects.requireNonNull(host, "host");
@@ -285,7 +286,7 @@ public sealed interface Change {
      * @param before the output before; null where the script gave none
      * @param after the output now; null where the script gives none
      */
-    record ScriptChanged(ScriptScope scope, HostRef host, PortKey port, String id, String before, String after)
+    record ScriptChanged(ScriptScope scope, @Nullable HostRef host, @Nullable PortKey port, String id, @Nullable String before, @Nullable String after)
             implements Change {
         /** Validates the fields. */
         public ScriptChanged {

@@ -8,6 +8,8 @@ import io.github.nmapdiff.core.model.Port;
 import io.github.nmapdiff.core.model.PortState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Derives the typed changes from a diff, in ndiff's order. */
 final class Changes {
@@ -24,7 +26,7 @@ final class Changes {
         return changes;
     }
 
-    static HostRef ref(Host host) {
+    static HostRef ref(@Nullable Host host) {
         NdiffHost view = NdiffHost.of(host);
         return new HostRef(view.formatName(), view.sortedAddresses().stream().map(Address::address).toList(),
                 view.sortedHostNames());
@@ -32,16 +34,18 @@ final class Changes {
 
     private static void host(List<Change> changes, HostDiff h) {
         HostRef ref = ref(h.after() != null ? h.after() : h.before());
-        if (h.before() == null) {
-            changes.add(new Change.HostAdded(ref, h.after().status().state()));
-        } else if (h.after() == null) {
-            changes.add(new Change.HostRemoved(ref, h.before().status().state()));
+        Host was = h.before();
+        Host now = h.after();
+        if (was == null) {
+            changes.add(new Change.HostAdded(ref, Objects.requireNonNull(now, "a host in neither scan").status().state()));
+        } else if (now == null) {
+            changes.add(new Change.HostRemoved(ref, was.status().state()));
         } else {
             if (h.stateChanged()) {
-                changes.add(new Change.HostStateChanged(ref, h.before().status().state(), h.after().status().state()));
+                changes.add(new Change.HostStateChanged(ref, was.status().state(), now.status().state()));
             }
             if (h.identityChanged()) {
-                changes.add(new Change.HostIdentityChanged(ref, ref(h.before())));
+                changes.add(new Change.HostIdentityChanged(ref, ref(was)));
             }
             // a port that opens or closes moves one port in or out of the "Not shown" count: the
             // same event, told once; a change of the summary on its own is news
@@ -66,22 +70,22 @@ final class Changes {
         PortState before = a == null ? null : a.state();
         PortState after = b == null ? null : b.state();
         if (p.stateChanged()) {
-            if (after == PortState.OPEN) {
+            if (after == PortState.OPEN && b != null) {
                 changes.add(new Change.PortOpened(host, p.key(), before, b.service()));
-            } else if (before == PortState.OPEN) {
+            } else if (before == PortState.OPEN && a != null) {
                 changes.add(new Change.PortClosed(host, p.key(), after, a.service()));
             } else {
                 changes.add(new Change.PortStateChanged(host, p.key(), before, after));
             }
         }
         // a port that opened or closed carries its service already; a service change is news on a steady port
-        if (p.serviceChanged() && !p.stateChanged()) {
+        if (p.serviceChanged() && !p.stateChanged() && a != null && b != null) {
             changes.add(new Change.ServiceChanged(host, p.key(), a.service(), b.service()));
         }
         scripts(changes, Change.ScriptScope.PORT, host, p.key(), p.scripts());
     }
 
-    private static void scripts(List<Change> changes, Change.ScriptScope scope, HostRef host, PortKey port,
+    private static void scripts(List<Change> changes, Change.ScriptScope scope, @Nullable HostRef host, @Nullable PortKey port,
             List<ScriptDiff> scripts) {
         for (ScriptDiff s : scripts) {
             if (s.changed()) {

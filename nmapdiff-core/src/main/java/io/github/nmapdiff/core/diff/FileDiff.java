@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares two nmap XML files of any size, in memory that grows with the hosts that changed
@@ -145,7 +146,7 @@ public final class FileDiff {
         }
     }
 
-    private static ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
+    private static @Nullable ScanDiff changedOnly(HostIndex a, HostIndex b, Path before, Path after) {
         Pairing pairing = pair(a.hosts(), b.hosts());
         int pairs = pairing.pairedA.size();
         // two threads compare the pairs, each half of them; each reads its half of the files once

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.diff;
 
 import io.github.nmapdiff.core.model.Host;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One host in the two scans, matched as ndiff matches hosts: by the first of its sorted
@@ -16,7 +17,7 @@ import java.util.List;
  * @param os the edit from the first OS match list to the second; never null
  * @param scripts the host script results, paired by id; never null
  */
-public record HostDiff(Host before, Host after, boolean stateChanged, boolean identityChanged, boolean extraPortsChanged,
+public record HostDiff(@Nullable Host before, @Nullable Host after, boolean stateChanged, boolean identityChanged, boolean extraPortsChanged,
         List<PortDiff> ports, List<OsEdit> os, List<ScriptDiff> scripts) {
 
     /** Copies the lists. */

@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.model.Service;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One port in the two scans, matched by {@link PortKey}.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param summarisedAfter the same for the second scan
  * @param scripts the port's script results, paired by id; never null
  */
-public record PortDiff(PortKey key, Port before, Port after, boolean summarisedBefore, boolean summarisedAfter,
+public record PortDiff(PortKey key, @Nullable Port before, @Nullable Port after, boolean summarisedBefore, boolean summarisedAfter,
         List<ScriptDiff> scripts) {
 
     /** Validates the fields and copies the list. */
@@ -36,7 +37,7 @@ public record PortDiff(PortKey key, Port before, Port after, boolean summarisedB
         return !comparedFields(before).equals(comparedFields(after));
     }
 
-    private static List<String> comparedFields(Port port) {
+    private static List<@Nullable String> comparedFields(@Nullable Port port) {
         Service s = port == null ? null : port.service();
         return s == null ? Arrays.asList(null, null, null, null) : Arrays.asList(s.name(), s.product(), s.version(), s.extraInfo());
     }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between two scans, with the semantics of nmap's {@code ndiff}: hosts matched by
@@ -34,7 +35,7 @@ public final class ScanDiff {
     private final int hostsBefore;
     private final int hostsAfter;
     /** Derived on first use; a race derives it twice, alike. */
-    private volatile List<Change> changes;
+    private volatile @Nullable List<Change> changes;
 
     /**
      * Makes a diff of its parts.
@@ -144,7 +145,7 @@ public final class ScanDiff {
      * Hosts with neither address nor name (on which ndiff fails) sort last and are matched with
      * each other in the order of the files.
      */
-    private static int compareIds(String x, String y) {
+    private static int compareIds(@Nullable String x, @Nullable String y) {
         if (x == null || y == null) {
             return x == null ? (y == null ? 0 : 1) : -1;
         }
@@ -152,7 +153,7 @@ public final class ScanDiff {
     }
 
     /** A host with its ndiff id, worked out once. */
-    private record Keyed(Host host, String id) {
+    private record Keyed(Host host, @Nullable String id) {
     }
 
     /** The hosts in ndiff's order, stable for equal ids. */
@@ -165,7 +166,7 @@ public final class ScanDiff {
         return sorted;
     }
 
-    private static HostDiff hostDiff(Host before, Host after) {
+    private static HostDiff hostDiff(@Nullable Host before, @Nullable Host after) {
         NdiffHost a = NdiffHost.of(before);
         NdiffHost b = NdiffHost.of(after);
         boolean identityChanged = !new HashSet<>(a.addresses()).equals(new HashSet<>(b.addresses()))
@@ -191,7 +192,7 @@ public final class ScanDiff {
                 ports, os, scriptDiffs(a.scripts(), b.scripts()));
     }
 
-    private static List<ScriptResult> sortedScripts(Port port) {
+    private static List<ScriptResult> sortedScripts(@Nullable Port port) {
         if (port == null) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package io.github.nmapdiff.core.diff;
 
 import io.github.nmapdiff.core.model.ScriptResult;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One script's results in the two scans, matched by script id.
@@ -8,7 +10,7 @@ import io.github.nmapdiff.core.model.ScriptResult;
  * @param before the result in the first scan; null when the script gave none there
  * @param after the result in the second scan; null when the script gave none there
  */
-public record ScriptDiff(ScriptResult before, ScriptResult after) {
+public record ScriptDiff(@Nullable ScriptResult before, @Nullable ScriptResult after) {
 
     /** Requires at least one side. */
     public ScriptDiff {
@@ -19,7 +21,7 @@ public record ScriptDiff(ScriptResult before, ScriptResult after) {
 
     /** Returns the script's id; never null. */
     public String id() {
-        return before != null ? before.id() : after.id();
+        return before != null ? before.id() : Objects.requireNonNull(after, "after").id();
     }
 
     /** Returns whether the script's output differs, or the script ran on one side only. */

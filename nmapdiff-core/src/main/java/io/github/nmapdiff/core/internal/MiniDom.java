@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Just enough of a DOM to write XML as ndiff's (Python {@code minidom}) does: attributes in
@@ -26,7 +27,7 @@ public final class MiniDom {
         }
 
         /** Sets an attribute, or does nothing when the value is null; returns this. */
-        public Element attr(String name, String value) {
+        public Element attr(String name, @Nullable String value) {
             if (value != null) {
                 attributes.put(name, value);
             }

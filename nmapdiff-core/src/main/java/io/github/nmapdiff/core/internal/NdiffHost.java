@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host as ndiff sees it: addresses and names without repeats, ports by protocol and number
@@ -30,7 +31,7 @@ public final class NdiffHost {
     public static final Comparator<ScriptResult> SCRIPT_ORDER =
             Comparator.comparing(ScriptResult::id, PyText.ORDER).thenComparing(ScriptResult::output, PyText.ORDER);
 
-    private final String state;
+    private final @Nullable String state;
     private final List<Address> addresses;
     private final List<String> hostNames;
     private final Map<PortKey, Port> ports;
@@ -38,7 +39,7 @@ public final class NdiffHost {
     private final List<String> os;
     private final List<ScriptResult> scripts;
 
-    private NdiffHost(Host host) {
+    private NdiffHost(@Nullable Host host) {
         if (host == null) {
             state = null;
             addresses = List.of();
@@ -77,12 +78,12 @@ public final class NdiffHost {
     }
 
     /** Returns ndiff's view of a host, or of a missing host when {@code host} is null. */
-    public static NdiffHost of(Host host) {
+    public static NdiffHost of(@Nullable Host host) {
         return new NdiffHost(host);
     }
 
     /** Returns the host's state, or null for a missing host. */
-    public String state() {
+    public @Nullable String state() {
         return state;
     }
 
@@ -130,7 +131,7 @@ public final class NdiffHost {
      * Returns ndiff's key for matching hosts across scans: the first address padded to 40
      * characters, then the first host name; null for a host with neither, which is never matched.
      */
-    public String id() {
+    public @Nullable String id() {
         String address = addresses.isEmpty() ? null : PyText.ljust(sortedAddresses().get(0).address(), 40);
         if (!hostNames.isEmpty()) {
             return (address == null ? " ".repeat(40) : address) + sortedHostNames().get(0);
@@ -149,7 +150,7 @@ public final class NdiffHost {
     }
 
     /** Returns whether a port in this state is summarised, not listed: no state, or an extraports state. */
-    public boolean isExtraPorts(String portState) {
+    public boolean isExtraPorts(@Nullable String portState) {
         return portState == null || extraPorts.containsKey(portState);
     }
 

@@ -10,6 +10,7 @@ import io.github.nmapdiff.core.spi.MemoryUpdate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What absorbing one scan made of the memory, before it is committed: what the scan found
@@ -23,12 +24,12 @@ public final class Absorbed {
     private final Triage triage;
     private final boolean complete;
     private final boolean first;
-    private final String scopeChange;
+    private final @Nullable String scopeChange;
     private final Map<String, HostMemory> touched;
     private final int hostsRead;
 
     Absorbed(MemoryHead head, List<HostRecord> hosts, List<MemoryUpdate.HostEvent> events, List<Finding> findings, HeldBack held,
-            boolean complete, boolean first, String scopeChange, Map<String, HostMemory> touched, int hostsRead) {
+            boolean complete, boolean first, @Nullable String scopeChange, Map<String, HostMemory> touched, int hostsRead) {
         this.head = head;
         this.hosts = List.copyOf(hosts);
         this.events = List.copyOf(events);
@@ -56,7 +57,7 @@ public final class Absorbed {
     }
 
     /** Returns what changed in what the scans cover; null when nothing did. */
-    public String scopeChange() {
+    public @Nullable String scopeChange() {
         return scopeChange;
     }
 
@@ -87,7 +88,7 @@ public final class Absorbed {
     }
 
     /** What the scan changed of a host; null when it changed nothing of it. */
-    HostMemory touched(String key) {
+    @Nullable HostMemory touched(String key) {
         return touched.get(key);
     }
 

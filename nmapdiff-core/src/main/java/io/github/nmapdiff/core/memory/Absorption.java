@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One scan absorbed into the memory: which hosts it lists and which it does not, what the
@@ -33,7 +34,7 @@ import java.util.function.Predicate;
  */
 final class Absorption {
     private final MemoryStore store;
-    private final MemoryHead head;
+    private final @Nullable MemoryHead head;
     private final NoisePolicy policy;
     private final String snapshotId;
     private final Instant when;
@@ -48,7 +49,7 @@ final class Absorption {
     /** Records read ahead, many in one request, for a store where each request costs (a database). */
     private final Map<String, HostRecord> fetched = new HashMap<>();
 
-    Absorption(MemoryStore store, MemoryHead head, NoisePolicy policy, String snapshotId, Instant when, Scope scope) {
+    Absorption(MemoryStore store, @Nullable MemoryHead head, NoisePolicy policy, String snapshotId, Instant when, Scope scope) {
         this.store = Objects.requireNonNull(store, "store");
         this.head = head;
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -64,11 +65,12 @@ final class Absorption {
         boolean complete = header.complete();
         Map<String, String> probedNow = Coverage.probed(header);
         Predicate<String> probed = Coverage.probedPorts(probedNow);
-        boolean targetsChanged = !empty && scope.known() && head.scope().known() && !head.scope().targets().equals(scope.targets());
-        boolean argumentsChanged = !empty && scope.known() && head.scope().known()
-                && !head.scope().arguments().equals(scope.arguments());
-        Predicate<String> probedBefore = argumentsChanged ? Coverage.probedPorts(head.attributes()) : null;
-        Coverage targetsBefore = targetsChanged ? Coverage.of(head.scope().targets()) : null;
+        MemoryHead last = head;
+        boolean targetsChanged = last != null && scope.known() && last.scope().known() && !last.scope().targets().equals(scope.targets());
+        boolean argumentsChanged = last != null && scope.known() && last.scope().known()
+                && !last.scope().arguments().equals(scope.arguments());
+        Predicate<String> probedBefore = last != null && argumentsChanged ? Coverage.probedPorts(last.attributes()) : null;
+        Coverage targetsBefore = last != null && targetsChanged ? Coverage.of(last.scope().targets()) : null;
         Coverage targetsNow = targetsChanged ? Coverage.of(scope.targets()) : null;
         HostRules rules = new HostRules(policy, when, complete, probed, probedBefore, jitter());
 
@@ -95,7 +97,7 @@ final class Absorption {
         List<ScanSource.Entry> toRead = new ArrayList<>();
         for (ScanSource.Entry e : source.entries()) {
             HostSummary s = skip && e.digest() != null ? byObservation.get(e.id()) : null;
-            if (s != null && e.digest().equals(s.observation())) {
+            if (s != null && Objects.equals(e.digest(), s.observation())) {
                 reached.add(s.key());
             } else {
                 toRead.add(e);
@@ -114,12 +116,12 @@ final class Absorption {
         source.each(toRead, (entry, host) -> {
             HostIdentity id = HostIdentity.of(host);
             String key = id == null ? null : device(id, byKey, byMac);
-            if (key == null || !reached.add(key)) {
+            if (id == null || key == null || !reached.add(key)) {
                 return; // neither address nor name, or listed twice: the first listing counts
             }
             Observation o = Observation.of(host, id);
             HostMemory h = load(key);
-            boolean watchedNow = h == null && targetsChanged && !targetsBefore.covers(id.address(), id.name());
+            boolean watchedNow = h == null && targetsBefore != null && !targetsBefore.covers(id.address(), id.name());
             if (watchedNow && o.answering()) {
                 nowWatchedHosts[0]++;
             }
@@ -145,10 +147,10 @@ final class Absorption {
                 continue;
             }
             boolean covered = s.watched();
-            if (targetsChanged) {
+            if (targetsNow != null) {
                 covered = targetsNow.covers(s.address(), s.name());
                 if (covered != s.watched()) {
-                    HostMemory h = load(s.key());
+                    HostMemory h = stored(s.key());
                     h.watched = covered;
                     h.observation = null;
                     touched.put(h.key, h);
@@ -158,10 +160,10 @@ final class Absorption {
                 }
             }
             if (argumentsChanged && !touched.containsKey(s.key())) {
-                touched.put(s.key(), load(s.key())); // its ports are looked at below
+                touched.put(s.key(), stored(s.key())); // its ports are looked at below
             }
             if (complete && s.present() && covered) {
-                HostMemory h = load(s.key());
+                HostMemory h = stored(s.key());
                 rules.notAnswering(h);
                 h.observation = null;
                 touched.put(h.key, h);
@@ -223,7 +225,7 @@ final class Absorption {
      * Whether absorbing the same view of the host again would change nothing and report nothing:
      * only then may a later scan that lists it the same be skipped.
      */
-    private boolean settled(HostMemory h, Observation o, Predicate<String> probed, Predicate<String> probedBefore, boolean complete) {
+    private boolean settled(HostMemory h, Observation o, Predicate<String> probed, @Nullable Predicate<String> probedBefore, boolean complete) {
         HostRecord now = h.toRecord();
         HostMemory again = HostMemory.of(now, null);
         HostRules probe = new HostRules(policy, when, complete, probed, probedBefore, jitter());
@@ -249,7 +251,7 @@ final class Absorption {
     }
 
     /** What the memory knows of a host now: as this scan changed it, or as the store keeps it. */
-    private HostMemory state(String key) {
+    private @Nullable HostMemory state(String key) {
         HostMemory h = touched.get(key);
         if (h != null) {
             return h;
@@ -272,11 +274,20 @@ final class Absorption {
         }
     }
 
-    private HostMemory load(String key) {
+    private @Nullable HostMemory load(String key) {
         return state(key);
     }
 
-    private static String scopeChange(boolean targets, boolean arguments, int nowHosts, int nowPorts, int goneHosts, int gonePorts) {
+    /** The record of a host the store listed. */
+    private HostMemory stored(String key) {
+        HostMemory h = state(key);
+        if (h == null) {
+            throw new IllegalStateException("the store lists host " + key + " but gives no record of it");
+        }
+        return h;
+    }
+
+    private static @Nullable String scopeChange(boolean targets, boolean arguments, int nowHosts, int nowPorts, int goneHosts, int gonePorts) {
         if (!targets && !arguments) {
             return null;
         }

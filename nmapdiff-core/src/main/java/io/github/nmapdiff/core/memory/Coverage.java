@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scan covers, for the memory to tell a host or port that is not in a scan because it
@@ -51,14 +52,14 @@ final class Coverage {
     }
 
     /** Returns whether a host with this address and name is among the targets. */
-    boolean covers(String address, String name) {
+    boolean covers(@Nullable String address, @Nullable String name) {
         if (address != null && addresses.stream().anyMatch(p -> p.test(address))) {
             return true;
         }
         return name != null && names.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    private static Predicate<String> network(String target) {
+    private static @Nullable Predicate<String> network(String target) {
         int slash = target.indexOf('/');
         byte[] base = literal(slash < 0 ? target : target.substring(0, slash));
         if (base == null) {
@@ -83,7 +84,7 @@ final class Coverage {
     }
 
     /** nmap's octet ranges: {@code 192.168.0-3.1-254}, {@code 10.0.0.*}, {@code 10.0.0.1,3,5}. */
-    private static Predicate<String> octets(String target) {
+    private static @Nullable Predicate<String> octets(String target) {
         if (!OCTETS.matcher(target).matches() || IPV4.matcher(target).matches()) {
             return null;
         }
@@ -126,7 +127,7 @@ final class Coverage {
     }
 
     /** The bytes of an IP address literal; null for anything else (never a DNS lookup). */
-    static byte[] literal(String text) {
+    static byte @Nullable [] literal(String text) {
         if (!IPV4.matcher(text).matches() && !(text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+"))) {
             return null;
         }
@@ -188,7 +189,7 @@ final class Coverage {
         };
     }
 
-    private static Protocol protocol(String name) {
+    private static @Nullable Protocol protocol(String name) {
         for (Protocol p : Protocol.values()) {
             if (p.nmapName().equals(name)) {
                 return p;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the memory knows of one host while it absorbs a scan: a mutable working copy of its
@@ -20,24 +21,24 @@ import java.util.TreeSet;
  * counters the rules read, and back. Not thread-safe; one absorption at a time.
  */
 final class HostMemory {
-    String key;
-    String address;
-    String mac;
-    String name;
+    final String key;
+    @Nullable String address;
+    @Nullable String mac;
+    @Nullable String name;
     Instant firstSeen;
     Instant lastSeen;
     boolean present;
     boolean watched = true;
-    String observationId;
-    String observation;
+    @Nullable String observationId;
+    @Nullable String observation;
     /** Complete scans in a row that missed it while it was present. */
     int missing;
-    Instant missingSince;
+    @Nullable Instant missingSince;
     /** A name it showed that differs from {@link #name}, and in how many complete scans in a row. */
-    String pendingName;
+    @Nullable String pendingName;
     int nameMisses;
     /** The longest it was ever away, from the first complete scan that missed it to the one that saw it again; null when never. */
-    Duration longestAbsence;
+    @Nullable Duration longestAbsence;
     /** The UDP ports it listed open|filtered (a probe unanswered), so that one of them answering later is no exposure. */
     final TreeSet<String> udpOpenFiltered = new TreeSet<>();
     /** Per host script, the digests of the last distinct outputs before the present one, most recent first. */
@@ -45,6 +46,12 @@ final class HostMemory {
     final TreeMap<String, PortMemory> ports = new TreeMap<>();
     final TreeMap<String, String> scripts = new TreeMap<>();
     final EnumMap<HeldBack.Reason, Integer> noise = new EnumMap<>(HeldBack.Reason.class);
+
+    HostMemory(String key, Instant firstSeen, Instant lastSeen) {
+        this.key = key;
+        this.firstSeen = firstSeen;
+        this.lastSeen = lastSeen;
+    }
 
     HostIdentity identity() {
         return HostIdentity.of(key, address != null ? address : key, name, mac);
@@ -55,13 +62,11 @@ final class HostMemory {
      * since it was last written (that is why it was not written again): its last seen is then
      * that of the last complete scan, and so is that of each of its open ports.
      */
-    static HostMemory of(HostRecord r, Instant lastCompleteAt) {
-        HostMemory h = new HostMemory();
-        h.key = r.key();
+    static HostMemory of(HostRecord r, @Nullable Instant lastCompleteAt) {
+        HostMemory h = new HostMemory(r.key(), r.firstSeen(), r.lastSeen());
         h.address = r.address();
         h.mac = r.mac();
         h.name = r.name();
-        h.firstSeen = r.firstSeen();
         h.present = r.present();
         h.watched = r.watched();
         h.observationId = r.observationId();
@@ -121,7 +126,7 @@ final class HostMemory {
         });
     }
 
-    static Instant latest(Instant a, Instant b) {
+    static Instant latest(Instant a, @Nullable Instant b) {
         return b == null || a.isAfter(b) ? a : b;
     }
 
@@ -130,7 +135,7 @@ final class HostMemory {
         return v == null ? 0 : Integer.parseInt(v);
     }
 
-    static Instant instant(Map<String, String> a, String key) {
+    static @Nullable Instant instant(Map<String, String> a, String key) {
         String v = a.get(key);
         return v == null ? null : Instant.parse(v);
     }
@@ -141,7 +146,7 @@ final class HostMemory {
         }
     }
 
-    static void put(Map<String, String> a, String key, Instant value) {
+    static void put(Map<String, String> a, String key, @Nullable Instant value) {
         if (value != null) {
             a.put(key, value.toString());
         }

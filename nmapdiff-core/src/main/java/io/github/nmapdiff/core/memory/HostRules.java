@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules by which one scan's view of a host changes what the memory knows of it, and what
@@ -52,7 +53,7 @@ final class HostRules {
     private final boolean complete;
     /** Which ports this scan probed, and (when its arguments changed) which the one before did. */
     private final Predicate<String> probed;
-    private final Predicate<String> probedBefore;
+    private final @Nullable Predicate<String> probedBefore;
 
     final List<Finding> findings = new ArrayList<>();
     final EnumMap<HeldBack.Reason, Integer> held = new EnumMap<>(HeldBack.Reason.class);
@@ -60,12 +61,12 @@ final class HostRules {
     int nowWatchedPorts;
     int noLongerWatchedPorts;
     /** The host being absorbed, to which what is held back is counted. */
-    private HostMemory current;
+    private @Nullable HostMemory current;
 
     /** How much later than usual this scan may have started (see {@link Absorption}): an absence no longer than before by more is not longer. */
     private final Duration jitter;
 
-    HostRules(NoisePolicy policy, Instant when, boolean complete, Predicate<String> probed, Predicate<String> probedBefore,
+    HostRules(NoisePolicy policy, Instant when, boolean complete, Predicate<String> probed, @Nullable Predicate<String> probedBefore,
             Duration jitter) {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -101,7 +102,7 @@ final class HostRules {
      * @param watchedNow whether a host it never saw is in targets the scans did not cover before
      *        (it is then recorded, as a baseline records, and not reported)
      */
-    HostMemory listed(String key, HostMemory h, Observation o, boolean watchedNow) {
+    @Nullable HostMemory listed(String key, @Nullable HostMemory h, Observation o, boolean watchedNow) {
         current = h;
         if (!o.answering()) {
             if (h != null) {
@@ -113,9 +114,7 @@ final class HostRules {
         boolean isNew = false;
         boolean returned = false;
         if (h == null) {
-            h = new HostMemory();
-            h.key = key;
-            h.firstSeen = when;
+            h = new HostMemory(key, when, when);
             h.name = name;
             current = h;
             if (!watchedNow) {
@@ -190,20 +189,22 @@ final class HostRules {
             hold(HeldBack.Reason.HOST_NOT_ANSWERING);
             return;
         }
-        Duration away = Duration.between(h.missingSince, when);
-        Duration usual = h.longestAbsence == null ? null : min(h.longestAbsence, NoisePolicy.LONGEST_USUAL_ABSENCE);
+        Instant since = h.missingSince != null ? h.missingSince : when;
+        Duration away = Duration.between(since, when);
+        Duration longest = h.longestAbsence;
+        Duration usual = longest == null ? null : min(longest, NoisePolicy.LONGEST_USUAL_ABSENCE);
         if (usual != null && away.compareTo(usual.plus(jitter)) <= 0) {
             hold(HeldBack.Reason.HOST_COMES_AND_GOES); // it was away this long before, and came back
             return;
         }
         Finding gone = Finding.hostGone(h.identity(), h.firstSeen, h.lastSeen);
-        if (usual != null) {
-            gone = gone.toBuilder().note(away.compareTo(h.longestAbsence.plus(jitter)) > 0
-                    ? "gone longer than ever before: its longest absence was " + words(h.longestAbsence)
+        if (longest != null) {
+            gone = gone.toBuilder().note(away.compareTo(longest.plus(jitter)) > 0
+                    ? "gone longer than ever before: its longest absence was " + words(longest)
                     : "gone " + words(away) + ", as long as the memory waits for a host that comes and goes (it was away up to "
-                            + words(h.longestAbsence) + " before)").build();
+                            + words(longest) + " before)").build();
         }
-        found(h, gone, h.missingSince);
+        found(h, gone, since);
         h.present = false;
         h.missing = 0;
         for (PortMemory p : h.ports.values()) {
@@ -217,7 +218,7 @@ final class HostRules {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private void rename(HostMemory h, String name) {
+    private void rename(HostMemory h, @Nullable String name) {
         if (Objects.equals(name, h.name)) {
             h.pendingName = null;
             h.nameMisses = 0;
@@ -270,9 +271,7 @@ final class HostRules {
                 }
                 boolean justOpened = false;
                 if (m == null) {
-                    m = new PortMemory();
-                    m.firstSeen = when;
-                    m.lastSeen = when;
+                    m = new PortMemory(when, when);
                     h.ports.put(portKey, m);
                     justOpened = true;
                 } else if (!m.open) {
@@ -340,7 +339,7 @@ final class HostRules {
             hold(HeldBack.Reason.PORT_NOT_OPEN);
             return;
         }
-        found(h, Finding.portGone(h.identity(), portKey, m.service, m.firstSeen, m.lastSeen), m.missingSince);
+        found(h, Finding.portGone(h.identity(), portKey, m.service, m.firstSeen, m.lastSeen), m.missingSince != null ? m.missingSince : when);
         m.open = false;
         m.missing = 0;
     }
@@ -354,7 +353,7 @@ final class HostRules {
      * product, or another major or minor version, is reported; the same one at another patch
      * level is a patch update, low.
      */
-    private void service(HostMemory h, String portKey, PortMemory m, Service s) {
+    private void service(HostMemory h, String portKey, PortMemory m, @Nullable Service s) {
         String name = serviceName(s);
         String version = version(s);
         boolean same = Objects.equals(name, m.service) && Objects.equals(version, m.version);
@@ -362,7 +361,7 @@ final class HostRules {
             return;
         }
         boolean weaker = s != null && s.confidence() != null && s.confidence() < (m.confidence == null ? 10 : m.confidence);
-        if (!identified(s) || m.identified && (weaker || version == null && name.equals(m.service) && m.version != null)) {
+        if (s == null || name == null || !identified(s) || m.identified && (weaker || version == null && name.equals(m.service) && m.version != null)) {
             hold(HeldBack.Reason.SERVICE_UNIDENTIFIED);
             return;
         }
@@ -379,7 +378,7 @@ final class HostRules {
             hold(HeldBack.Reason.SEEN_BEFORE);
         } else if (!name.equals(m.service)) {
             found(h, Finding.serviceReplaced(h.identity(), portKey, name, was, now, Severities.opened(portKey, name), m.firstSeen), when);
-        } else if (patchLevel(m.version, s)) {
+        } else if (m.version != null && version != null && patchLevel(m.version, s)) {
             found(h, Finding.patchUpdate(h.identity(), portKey, name, m.version, version, m.firstSeen), when);
         } else {
             found(h, Finding.versionChanged(h.identity(), portKey, name, m.version, version, Severity.MEDIUM, m.firstSeen), when);
@@ -394,9 +393,9 @@ final class HostRules {
     }
 
     /** Whether detection identified a service: probed, named, and neither {@code tcpwrapped} nor {@code unknown}. */
-    static boolean identified(Service s) {
+    static boolean identified(@Nullable Service s) {
         String name = serviceName(s);
-        return name != null && !"table".equals(s.method()) && !"tcpwrapped".equals(name) && !"unknown".equals(name);
+        return s != null && name != null && !"table".equals(s.method()) && !"tcpwrapped".equals(name) && !"unknown".equals(name);
     }
 
     /**
@@ -404,17 +403,19 @@ final class HostRules {
      * minor version ({@code 9.2p1 Debian 2+deb12u3} and {@code 9.2p1 Debian 2+deb12u4}; {@code
      * 1.22.1} and {@code 1.22.2}).
      */
-    static boolean patchLevel(String before, Service now) {
-        if (before == null || now.product() == null || now.version() == null || !before.startsWith(now.product() + " ")) {
+    static boolean patchLevel(@Nullable String before, @Nullable Service now) {
+        String product = now == null ? null : now.product();
+        String version = now == null ? null : now.version();
+        if (before == null || product == null || version == null || !before.startsWith(product + " ")) {
             return false;
         }
-        Matcher a = MAJOR_MINOR.matcher(before.substring(now.product().length() + 1));
-        Matcher b = MAJOR_MINOR.matcher(now.version());
+        Matcher a = MAJOR_MINOR.matcher(before.substring(product.length() + 1));
+        Matcher b = MAJOR_MINOR.matcher(version);
         return a.lookingAt() && b.lookingAt() && a.group(1).equals(b.group(1)) && a.group(2).equals(b.group(2));
     }
 
     /** Keeps a value that was shown among the last few distinct ones, most recent first; the present one is not among them. */
-    private static void remember(List<String> recent, String was, String now) {
+    private static void remember(List<String> recent, @Nullable String was, @Nullable String now) {
         recent.remove(was);
         recent.remove(now);
         if (was != null) {
@@ -425,7 +426,7 @@ final class HostRules {
         }
     }
 
-    private void scripts(HostMemory h, String portKey, TreeMap<String, String> known, TreeMap<String, String> recent,
+    private void scripts(HostMemory h, @Nullable String portKey, TreeMap<String, String> known, TreeMap<String, String> recent,
             List<ScriptResult> results, boolean learnOnly) {
         for (ScriptResult r : results) {
             String normalized = digest(TIME_LIKE.matcher(r.output()).replaceAll("#"));
@@ -466,11 +467,11 @@ final class HostRules {
         return hours + (hours == 1 ? " hour" : " hours");
     }
 
-    static String serviceName(Service s) {
+    static @Nullable String serviceName(@Nullable Service s) {
         return s == null || s.name() == null || s.name().isBlank() ? null : s.name();
     }
 
-    static String version(Service s) {
+    static @Nullable String version(@Nullable Service s) {
         if (s == null) {
             return null;
         }
@@ -478,7 +479,7 @@ final class HostRules {
         return v == null || v.isBlank() ? null : v;
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) {
             return b;
         }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Reads the memory that nmapdiff 0.1 kept as one text file ({@code state-memory.txt}, one
@@ -50,6 +51,12 @@ public final class LegacyMemory {
      * @throws IllegalArgumentException naming the line when the text is not such a memory
      */
     public static Contents read(byte[] bytes) {
+        return parse(bytes);
+    }
+
+    // a reader of a format no one writes any more, kept as it was: a field it does not find fails the line
+    @NullUnmarked
+    private static Contents parse(byte[] bytes) {
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
         if (!lines[0].equals(HEADER)) {
             throw new IllegalArgumentException("line 1: not an nmapdiff memory (expected '" + HEADER.replace('\t', ' ') + "')");
@@ -140,12 +147,14 @@ public final class LegacyMemory {
         return new Contents(head, records, events, nights);
     }
 
+    @NullUnmarked
     private static void finishPort(Map<String, List<PortRecord>> ports, String host, PortRecord.Builder port, Map<String, String> scripts) {
         if (port != null) {
             ports.get(host).add(port.scripts(scripts).build());
         }
     }
 
+    @NullUnmarked
     private static void finishHost(Map<String, HostRecord.Builder> hosts, String host, Map<String, String> scripts,
             Map<HeldBack.Reason, Integer> noise) {
         if (host != null) {
@@ -153,6 +162,7 @@ public final class LegacyMemory {
         }
     }
 
+    @NullUnmarked
     private static HeldBack.Reason reason(String id) {
         for (HeldBack.Reason r : HeldBack.Reason.values()) {
             if (r.id().equals(id)) {
@@ -162,10 +172,12 @@ public final class LegacyMemory {
         throw new IllegalArgumentException("unknown reason '" + id + "'");
     }
 
+    @NullUnmarked
     private static Finding.Kind kind(String id) {
         return Finding.Kind.of(Rule.RENAMED_KINDS.getOrDefault(id, id));
     }
 
+    @NullUnmarked
     private static EnumMap<HeldBack.Reason, Integer> reasons(String text) {
         EnumMap<HeldBack.Reason, Integer> counts = new EnumMap<>(HeldBack.Reason.class);
         if (text != null && !text.isEmpty()) {
@@ -177,6 +189,7 @@ public final class LegacyMemory {
         return counts;
     }
 
+    @NullUnmarked
     private static String unescape(String s) {
         if (s.equals("\\N")) {
             return null;
@@ -202,6 +215,7 @@ public final class LegacyMemory {
         return out.toString();
     }
 
+    @NullUnmarked
     private static Instant instant(String s) {
         return s == null ? null : Instant.parse(s);
     }

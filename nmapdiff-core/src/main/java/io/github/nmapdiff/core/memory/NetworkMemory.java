@@ -14,6 +14,7 @@ import io.github.nmapdiff.core.spi.MemoryUpdate;
 import io.github.nmapdiff.core.spi.PortRecord;
 import io.github.nmapdiff.core.support.InMemoryMemoryStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nightly job's memory of one site: every host that has answered and every port that has
@@ -87,12 +89,12 @@ public final class NetworkMemory {
     }
 
     /** Returns the id of the last snapshot absorbed; null before the first. */
-    public String through() {
+    public @Nullable String through() {
         return head().map(MemoryHead::through).orElse(null);
     }
 
     /** Returns when the last snapshot absorbed was taken; null before the first. */
-    public Instant throughTime() {
+    public @Nullable Instant throughTime() {
         return head().map(MemoryHead::throughTime).orElse(null);
     }
 
@@ -137,11 +139,12 @@ public final class NetworkMemory {
      */
     List<Finding> expired(Rule expectation, Absorbed absorbed) {
         List<Finding> reminders = new ArrayList<>();
+        LocalDate until = Objects.requireNonNull(expectation.until(), "an expectation that ran out has a last day");
         Instant lastComplete = absorbed.head().lastCompleteAt();
         Set<String> known = new HashSet<>();
         Consumer<HostMemory> check = h -> h.ports.forEach((port, p) -> {
             if (h.present && h.watched && p.open && expectation.covers(h.key, h.name, port)) {
-                reminders.add(Finding.expectationEnded(h.identity(), port, p.service, expectation.until(), expectation.reason(),
+                reminders.add(Finding.expectationEnded(h.identity(), port, p.service, until, expectation.reason(),
                         Severities.opened(port, p.service), p.firstSeen, p.lastSeen));
             }
         });
@@ -239,12 +242,12 @@ public final class NetworkMemory {
         return store.nights();
     }
 
-    private Instant lastComplete() {
+    private @Nullable Instant lastComplete() {
         return head().map(MemoryHead::lastCompleteAt).orElse(null);
     }
 
     /** A record as the questions see it: its last seen that of the last complete scan when nothing was written since. */
-    static KnownHost known(HostRecord r, Instant lastComplete) {
+    static KnownHost known(HostRecord r, @Nullable Instant lastComplete) {
         // as HostMemory reads a record, without the working copy: the questions read every host
         boolean settled = r.present() && r.watched() && !r.attributes().containsKey("missing");
         List<KnownPort> ports = new ArrayList<>(r.ports().size());

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** What the memory knows of one port of a host while it absorbs a scan: a working copy of its {@link PortRecord}. */
 final class PortMemory {
@@ -16,13 +17,13 @@ final class PortMemory {
     boolean watched = true;
     /** Complete scans in a row in which it was not open while the memory held it open. */
     int missing;
-    Instant missingSince;
-    String service;
-    String version;
+    @Nullable Instant missingSince;
+    @Nullable String service;
+    @Nullable String version;
     /** Whether service detection identified what runs there (not a guess from the port number, not tcpwrapped). */
     boolean identified = true;
     /** nmap's confidence in the service it identified, kept when below 10; null for 10 or none given. */
-    Integer confidence;
+    @Nullable Integer confidence;
     /** Whether it was open when its host was confirmed gone: it is open again, as it was, when the host is back. */
     boolean goneWithHost;
     /** The services and versions it showed before the present one, most recent first (an alternating backend's). */
@@ -31,10 +32,14 @@ final class PortMemory {
     /** Per script, the digests of the last distinct outputs before the present one, most recent first. */
     final TreeMap<String, String> recent = new TreeMap<>();
 
+    PortMemory(Instant firstSeen, Instant lastSeen) {
+        this.firstSeen = firstSeen;
+        this.lastSeen = lastSeen;
+    }
+
     /** Reads a record; {@code seenThrough} is the last complete scan when the host answered it (see {@link HostMemory#of}). */
-    static PortMemory of(PortRecord r, Instant seenThrough) {
-        PortMemory p = new PortMemory();
-        p.firstSeen = r.firstSeen();
+    static PortMemory of(PortRecord r, @Nullable Instant seenThrough) {
+        PortMemory p = new PortMemory(r.firstSeen(), r.lastSeen());
         p.open = r.open();
         p.watched = r.watched();
         Map<String, String> a = r.attributes();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule a team wrote down: which findings it is about (hosts, port, service, script, kind;
@@ -46,20 +47,20 @@ public final class Rule {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9*][A-Za-z0-9*._-]*");
 
     private final Action action;
-    private final Severity severity;
-    private final LocalDate until;
-    private final String host;
-    private final byte[] network;
+    private final @Nullable Severity severity;
+    private final @Nullable LocalDate until;
+    private final @Nullable String host;
+    private final byte @Nullable [] network;
     private final int prefix;
     /** The host name pattern, lower case, {@code *} for any characters; null for an address rule. */
-    private final String hostName;
-    private final Integer port;
-    private final String protocol;
-    private final String service;
-    private final String script;
-    private final Finding.Kind kind;
-    private final String reason;
-    private final String source;
+    private final @Nullable String hostName;
+    private final @Nullable Integer port;
+    private final @Nullable String protocol;
+    private final @Nullable String service;
+    private final @Nullable String script;
+    private final Finding.@Nullable Kind kind;
+    private final @Nullable String reason;
+    private final @Nullable String source;
 
     private Rule(Builder b) {
         this.action = b.action;
@@ -89,7 +90,7 @@ public final class Rule {
      * @param until the last day the expectation holds (an accepted risk that must be looked at again); null for ever
      * @return the builder, never null
      */
-    public static Builder expect(LocalDate until) {
+    public static Builder expect(@Nullable LocalDate until) {
         return new Builder(Action.EXPECT, null, until);
     }
 
@@ -109,22 +110,22 @@ public final class Rule {
     }
 
     /** Returns the severity it gives; null unless {@link Action#SEVERITY}. */
-    public Severity severityGiven() {
+    public @Nullable Severity severityGiven() {
         return severity;
     }
 
     /** Returns the last day an expectation holds; null for ever or for other rules. */
-    public LocalDate until() {
+    public @Nullable LocalDate until() {
         return until;
     }
 
     /** Returns why the team wrote it; may be null. */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 
     /** Returns where it was written ({@code rules.yaml:12}); may be null. */
-    public String source() {
+    public @Nullable String source() {
         return source;
     }
 
@@ -160,17 +161,18 @@ public final class Rule {
     }
 
     /** Returns whether the rule's hosts and port take in a port of a host (for expectations, without a finding). */
-    boolean covers(String address, String name, String portKey) {
+    boolean covers(String address, @Nullable String name, String portKey) {
         return matches(Finding.newPort(HostIdentity.of(address, address, name, null), portKey, service, null, Severity.INFO, Instant.EPOCH,
                 Instant.EPOCH));
     }
 
-    private boolean hostMatches(String address, String name) {
+    private boolean hostMatches(String address, @Nullable String name) {
         if (network != null) {
             byte[] a = literal(address);
             return a != null && a.length == network.length && samePrefix(a, network, prefix);
         }
-        return glob(hostName, address) || name != null && glob(hostName, name.toLowerCase(Locale.ROOT));
+        String pattern = hostName;
+        return pattern != null && (glob(pattern, address) || name != null && glob(pattern, name.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -205,7 +207,7 @@ public final class Rule {
 
     /** Returns whether the rule's host criterion takes in every host: {@code *}, or a /0 range. */
     boolean everyHost() {
-        return host != null && (network != null ? prefix == 0 : hostName.chars().allMatch(c -> c == '*'));
+        return host != null && (network != null ? prefix == 0 : hostName != null && hostName.chars().allMatch(c -> c == '*'));
     }
 
     /** Returns whether the rule names nothing but its hosts: no port, service, script or kind. */
@@ -220,7 +222,7 @@ public final class Rule {
     }
 
     /** The bytes of an IP address literal; null for anything else (never a DNS lookup). */
-    private static byte[] literal(String text) {
+    private static byte @Nullable [] literal(String text) {
         if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
             return null;
         }
@@ -249,21 +251,21 @@ public final class Rule {
     /** Builds a {@link Rule}; each setter checks its value and says what is wrong. Not thread-safe. */
     public static final class Builder {
         private final Action action;
-        private final Severity severity;
-        private final LocalDate until;
-        private String host;
-        private byte[] network;
+        private final @Nullable Severity severity;
+        private final @Nullable LocalDate until;
+        private @Nullable String host;
+        private byte @Nullable [] network;
         private int prefix;
-        private String hostName;
-        private Integer port;
-        private String protocol;
-        private String service;
-        private String script;
-        private Finding.Kind kind;
-        private String reason;
-        private String source;
+        private @Nullable String hostName;
+        private @Nullable Integer port;
+        private @Nullable String protocol;
+        private @Nullable String service;
+        private @Nullable String script;
+        private Finding.@Nullable Kind kind;
+        private @Nullable String reason;
+        private @Nullable String source;
 
-        private Builder(Action action, Severity severity, LocalDate until) {
+        private Builder(Action action, @Nullable Severity severity, @Nullable LocalDate until) {
             this.action = action;
             this.severity = severity;
             this.until = until;

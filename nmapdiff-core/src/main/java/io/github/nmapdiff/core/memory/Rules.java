@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a team wrote down, applied to each run's findings: the first ignore or holding
@@ -26,9 +27,9 @@ public final class Rules {
     private static final Rules NONE = new Rules(List.of(), null);
 
     private final List<Rule> rules;
-    private final String source;
+    private final @Nullable String source;
 
-    private Rules(List<Rule> rules, String source) {
+    private Rules(List<Rule> rules, @Nullable String source) {
         this.rules = List.copyOf(rules);
         this.source = source;
     }
@@ -79,7 +80,7 @@ public final class Rules {
      * @param previous the previous run's day; null for none (no reminders then)
      * @return the triage with the rules applied
      */
-    public Triage apply(Absorbed absorbed, NetworkMemory memory, LocalDate today, LocalDate previous) {
+    public Triage apply(Absorbed absorbed, NetworkMemory memory, LocalDate today, @Nullable LocalDate previous) {
         Triage triage = absorbed.triage();
         if (rules.isEmpty() || absorbed.first()) {
             return triage;
@@ -101,7 +102,7 @@ public final class Rules {
             Finding out = f;
             for (Rule r : rules) {
                 if (r.action() == Rule.Action.SEVERITY && r.matches(f)) {
-                    out = f.withSeverity(r.severityGiven());
+                    out = f.withSeverity(Objects.requireNonNull(r.severityGiven(), "a severity rule gives a severity"));
                     break;
                 }
             }
@@ -117,7 +118,7 @@ public final class Rules {
                 if (ranOut && (!previous.isAfter(r.until()) || known != null && !known.contains(r.criteria()))) {
                     for (Finding reminder : memory.expired(r, absorbed)) {
                         // a port reported tonight anyway needs no reminder
-                        if (kept.stream().noneMatch(k -> k.address().equals(reminder.address()) && reminder.port().equals(k.port()))) {
+                        if (kept.stream().noneMatch(k -> k.address().equals(reminder.address()) && Objects.equals(reminder.port(), k.port()))) {
                             kept.add(reminder);
                         }
                     }
@@ -148,15 +149,16 @@ public final class Rules {
      * @param service the service on it; may be null
      * @return the severity, never null
      */
-    public Severity severityOf(HostIdentity host, String port, String service) {
+    public Severity severityOf(HostIdentity host, String port, @Nullable String service) {
         Severity builtIn = Severities.opened(port, service);
         if (rules.stream().noneMatch(r -> r.action() == Rule.Action.SEVERITY)) {
             return builtIn;
         }
         Finding opened = Finding.newPort(host, port, service, null, builtIn, Instant.EPOCH, Instant.EPOCH);
         for (Rule r : rules) {
-            if (r.action() == Rule.Action.SEVERITY && r.matches(opened)) {
-                return r.severityGiven();
+            Severity given = r.severityGiven();
+            if (r.action() == Rule.Action.SEVERITY && given != null && r.matches(opened)) {
+                return given;
             }
         }
         return builtIn;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scan as the job's memory reads it: its hosts, each with ndiff's id and a digest of what
@@ -29,39 +30,42 @@ import java.util.function.Supplier;
 public final class ScanSource {
     /** One host of the scan: ndiff's id, the digest of what matters of it (null when unknown). */
     public static final class Entry {
-        private final String id;
-        private final String digest;
+        private final @Nullable String id;
+        private final @Nullable String digest;
         private final Object handle;
         private final int position;
 
-        Entry(String id, String digest, Object handle, int position) {
+        Entry(@Nullable String id, @Nullable String digest, Object handle, int position) {
             this.id = id;
             this.digest = digest;
             this.handle = handle;
             this.position = position;
         }
 
-        /** Returns ndiff's id of the host: its first address padded, then its first name. */
-        public String id() {
+        /**
+         * Returns ndiff's id of the host: its first address padded, then its first name; null for a
+         * host with neither, which nothing matches.
+         */
+        public @Nullable String id() {
             return id;
         }
 
         /** Returns the digest of the host's bytes that matter; null when the scan was read the usual way. */
-        public String digest() {
+        public @Nullable String digest() {
             return digest;
         }
     }
 
     private final String name;
-    private final Path file;
-    private final byte[] bytes;
-    private final HostIndex index;
+    private final @Nullable Path file;
+    private final byte @Nullable [] bytes;
+    private final @Nullable HostIndex index;
     private final Supplier<Scan> careful;
-    private Scan parsed;
-    private Scan header;
-    private List<Entry> entries;
+    private @Nullable Scan parsed;
+    private @Nullable Scan header;
+    private @Nullable List<Entry> entries;
 
-    private ScanSource(String name, Path file, byte[] bytes, HostIndex index, Supplier<Scan> careful) {
+    private ScanSource(String name, @Nullable Path file, byte @Nullable [] bytes, @Nullable HostIndex index, Supplier<Scan> careful) {
         this.name = name;
         this.file = file;
         this.bytes = bytes;

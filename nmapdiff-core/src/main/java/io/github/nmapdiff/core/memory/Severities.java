@@ -3,7 +3,9 @@ package io.github.nmapdiff.core.memory;
 import io.github.nmapdiff.core.model.Severity;
 import io.github.nmapdiff.core.diff.Change;
 import io.github.nmapdiff.core.model.PortState;
+import io.github.nmapdiff.core.model.Service;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in severity table, for ndiff's changes between two scans as for the job's
@@ -47,7 +49,7 @@ public final class Severities {
      * @param service nmap's name of the service on it; may be null
      * @return high or medium
      */
-    public static Severity opened(String port, String service) {
+    public static Severity opened(String port, @Nullable String service) {
         return HIGH_PORTS.contains(port) || service != null && HIGH_SERVICES.contains(service) ? Severity.HIGH : Severity.MEDIUM;
     }
 
@@ -66,8 +68,9 @@ public final class Severities {
             }
             case SERVICE_CHANGED -> {
                 Change.ServiceChanged s = (Change.ServiceChanged) change;
-                boolean replaced = s.before() != null && s.after() != null && !s.before().name().equals(s.after().name());
-                yield replaced ? opened(s.port().number() + "/" + s.port().protocol().nmapName(), s.after().name()) : Severity.LOW;
+                Service was = s.before();
+                Service now = s.after();
+                yield was != null && now != null && !was.name().equals(now.name()) ? opened(s.port().number() + "/" + s.port().protocol().nmapName(), now.name()) : Severity.LOW;
             }
             case PORT_STATE_CHANGED -> {
                 Change.PortStateChanged s = (Change.PortStateChanged) change;

@@ -5,4 +5,7 @@
  * {@link io.github.nmapdiff.core.model.Severity severity}) and changes held back as noise
  * ({@link io.github.nmapdiff.core.model.HeldBack}).
  */
+@NullMarked
 package io.github.nmapdiff.core.memory;
+
+import org.jspecify.annotations.NullMarked;

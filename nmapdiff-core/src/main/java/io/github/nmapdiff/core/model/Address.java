@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One address of a host.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param type the kind of address; never null
  * @param vendor the vendor of a MAC address's network card; may be null
  */
-public record Address(String address, AddressType type, String vendor) {
+public record Address(String address, AddressType type, @Nullable String vendor) {
 
     /** Validates the fields. */
     public Address {

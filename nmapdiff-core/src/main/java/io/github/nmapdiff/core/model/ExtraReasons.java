@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many of an {@link ExtraPorts} group's ports are in their state for one reason.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param protocol the ports' protocol, which nmap 7.9x writes; may be null
  * @param ports the ports, in nmap's range syntax, which nmap 7.9x writes; may be null
  */
-public record ExtraReasons(String reason, int count, Protocol protocol, String ports) {
+public record ExtraReasons(String reason, int count, @Nullable Protocol protocol, @Nullable String ports) {
 
     /** Validates the fields. */
     public ExtraReasons {

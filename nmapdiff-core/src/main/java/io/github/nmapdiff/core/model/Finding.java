@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something the nightly job reports: what happened to which host or port, how serious it is,
@@ -82,13 +83,13 @@ public final class Finding {
     private final Kind kind;
     private final Severity severity;
     private final HostIdentity host;
-    private final String port;
-    private final String service;
-    private final String before;
-    private final String after;
-    private final Instant firstSeen;
-    private final Instant lastSeen;
-    private final String note;
+    private final @Nullable String port;
+    private final @Nullable String service;
+    private final @Nullable String before;
+    private final @Nullable String after;
+    private final @Nullable Instant firstSeen;
+    private final @Nullable Instant lastSeen;
+    private final @Nullable String note;
 
     private Finding(Builder b) {
         this.kind = b.kind;
@@ -115,8 +116,8 @@ public final class Finding {
      * @param lastSeen when it was last seen open before (tonight, for a port never seen before); never null
      * @return the finding, never null
      */
-    public static Finding newPort(HostIdentity host, String port, String service, String version, Severity severity, Instant firstSeen,
-            Instant lastSeen) {
+    public static Finding newPort(HostIdentity host, String port, @Nullable String service, @Nullable String version, Severity severity, @Nullable Instant firstSeen,
+            @Nullable Instant lastSeen) {
         return builder(Kind.NEW_PORT, severity, host).port(port).service(service).after(version).seen(firstSeen, lastSeen).build();
     }
 
@@ -130,7 +131,7 @@ public final class Finding {
      * @param lastSeen when it was last seen open; may be null
      * @return the finding, never null
      */
-    public static Finding portGone(HostIdentity host, String port, String service, Instant firstSeen, Instant lastSeen) {
+    public static Finding portGone(HostIdentity host, String port, @Nullable String service, @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         return builder(Kind.PORT_GONE, Severity.MEDIUM, host).port(port).service(service).seen(firstSeen, lastSeen).build();
     }
 
@@ -146,8 +147,8 @@ public final class Finding {
      * @param firstSeen when the port was first seen open; may be null
      * @return the finding, never null
      */
-    public static Finding versionChanged(HostIdentity host, String port, String service, String from, String to, Severity severity,
-            Instant firstSeen) {
+    public static Finding versionChanged(HostIdentity host, String port, @Nullable String service, @Nullable String from, @Nullable String to, Severity severity,
+            @Nullable Instant firstSeen) {
         return builder(Kind.VERSION_CHANGED, severity, host).port(port).service(service).before(from).after(to)
                 .seen(firstSeen, null).build();
     }
@@ -164,7 +165,7 @@ public final class Finding {
      * @param firstSeen when the port was first seen open; may be null
      * @return the finding, low, never null
      */
-    public static Finding patchUpdate(HostIdentity host, String port, String service, String from, String to, Instant firstSeen) {
+    public static Finding patchUpdate(HostIdentity host, String port, @Nullable String service, String from, String to, @Nullable Instant firstSeen) {
         return builder(Kind.PATCH_UPDATE, Severity.LOW, host).port(port).service(service).before(Objects.requireNonNull(from, "from"))
                 .after(Objects.requireNonNull(to, "to")).seen(firstSeen, null).build();
     }
@@ -177,7 +178,7 @@ public final class Finding {
      * @param version a product and version, as {@link #before()} gives it; may be null
      * @return the product; null for null
      */
-    public static String product(String version) {
+    public static @Nullable String product(@Nullable String version) {
         if (version == null) {
             return null;
         }
@@ -204,8 +205,8 @@ public final class Finding {
      * @param firstSeen when the port was first seen open; may be null
      * @return the finding, never null
      */
-    public static Finding serviceReplaced(HostIdentity host, String port, String service, String from, String to, Severity severity,
-            Instant firstSeen) {
+    public static Finding serviceReplaced(HostIdentity host, String port, @Nullable String service, @Nullable String from, @Nullable String to, Severity severity,
+            @Nullable Instant firstSeen) {
         return builder(Kind.SERVICE_REPLACED, severity, host).port(port).service(service).before(from).after(to)
                 .seen(firstSeen, null).build();
     }
@@ -218,7 +219,7 @@ public final class Finding {
      * @param script the script id; never null
      * @return the finding, never null
      */
-    public static Finding scriptOutputChanged(HostIdentity host, String port, String script) {
+    public static Finding scriptOutputChanged(HostIdentity host, @Nullable String port, String script) {
         return builder(Kind.SCRIPT_OUTPUT_CHANGED, Severity.LOW, host).port(port).service(Objects.requireNonNull(script, "script"))
                 .build();
     }
@@ -242,7 +243,7 @@ public final class Finding {
      * @param lastSeen when it last answered before it went; may be null
      * @return the finding, never null
      */
-    public static Finding hostReturned(HostIdentity host, Instant firstSeen, Instant lastSeen) {
+    public static Finding hostReturned(HostIdentity host, @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         return builder(Kind.HOST_RETURNED, Severity.MEDIUM, host).seen(firstSeen, lastSeen).build();
     }
 
@@ -254,7 +255,7 @@ public final class Finding {
      * @param lastSeen when it last answered; may be null
      * @return the finding, never null
      */
-    public static Finding hostGone(HostIdentity host, Instant firstSeen, Instant lastSeen) {
+    public static Finding hostGone(HostIdentity host, @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         return builder(Kind.HOST_GONE, Severity.MEDIUM, host).seen(firstSeen, lastSeen).build();
     }
 
@@ -266,7 +267,7 @@ public final class Finding {
      * @param firstSeen when it first answered; may be null
      * @return the finding, never null
      */
-    public static Finding hostRenamed(HostIdentity host, String from, Instant firstSeen) {
+    public static Finding hostRenamed(HostIdentity host, @Nullable String from, @Nullable Instant firstSeen) {
         return builder(Kind.HOST_RENAMED, Severity.LOW, host).before(from).after(host.name()).seen(firstSeen, null).build();
     }
 
@@ -283,8 +284,8 @@ public final class Finding {
      * @param lastSeen when it was last seen open; may be null
      * @return the finding, never null
      */
-    public static Finding expectationEnded(HostIdentity host, String port, String service, LocalDate until, String reason,
-            Severity severity, Instant firstSeen, Instant lastSeen) {
+    public static Finding expectationEnded(HostIdentity host, String port, @Nullable String service, LocalDate until, @Nullable String reason,
+            Severity severity, @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         return builder(Kind.EXPECTATION_ENDED, severity, host).port(port).service(service).after(until.toString()).note(reason)
                 .seen(firstSeen, lastSeen).build();
     }
@@ -343,42 +344,42 @@ public final class Finding {
     }
 
     /** Returns the host's name; null when it has none. */
-    public String hostName() {
+    public @Nullable String hostName() {
         return host.name();
     }
 
     /** Returns the port as {@code 5432/tcp}; null for a finding about the host. */
-    public String port() {
+    public @Nullable String port() {
         return port;
     }
 
     /** Returns the service on the port ({@code postgresql}), or the script id for a script change; may be null. */
-    public String service() {
+    public @Nullable String service() {
         return service;
     }
 
     /** Returns what it was (a version, a name); null where that says nothing. */
-    public String before() {
+    public @Nullable String before() {
         return before;
     }
 
     /** Returns what it is now (a version, a name; for an ended expectation, its last day); null where that says nothing. */
-    public String after() {
+    public @Nullable String after() {
         return after;
     }
 
     /** Returns when the job first saw the host or port (for a new one: now); null when unknown. */
-    public Instant firstSeen() {
+    public @Nullable Instant firstSeen() {
         return firstSeen;
     }
 
     /** Returns when the job last saw it answer or open (for a confirmed removal: the last time); null when unknown. */
-    public Instant lastSeen() {
+    public @Nullable Instant lastSeen() {
         return lastSeen;
     }
 
     /** Returns what else people should read with it (an accepted risk's reason and ticket); null when nothing. */
-    public String note() {
+    public @Nullable String note() {
         return note;
     }
 
@@ -403,7 +404,7 @@ public final class Finding {
         };
     }
 
-    private static String text(String s) {
+    private static String text(@Nullable String s) {
         return s == null || s.isEmpty() ? "(none)" : s;
     }
 
@@ -430,13 +431,13 @@ public final class Finding {
         private final Kind kind;
         private Severity severity;
         private final HostIdentity host;
-        private String port;
-        private String service;
-        private String before;
-        private String after;
-        private Instant firstSeen;
-        private Instant lastSeen;
-        private String note;
+        private @Nullable String port;
+        private @Nullable String service;
+        private @Nullable String before;
+        private @Nullable String after;
+        private @Nullable Instant firstSeen;
+        private @Nullable Instant lastSeen;
+        private @Nullable String note;
 
         private Builder(Kind kind, Severity severity, HostIdentity host) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -451,38 +452,38 @@ public final class Finding {
         }
 
         /** The port, as {@code 5432/tcp}; null for the host itself. */
-        public Builder port(String p) {
+        public Builder port(@Nullable String p) {
             this.port = p;
             return this;
         }
 
         /** The service, or the script id of a script change. */
-        public Builder service(String s) {
+        public Builder service(@Nullable String s) {
             this.service = s;
             return this;
         }
 
         /** What it was. */
-        public Builder before(String b) {
+        public Builder before(@Nullable String b) {
             this.before = b;
             return this;
         }
 
         /** What it is now. */
-        public Builder after(String a) {
+        public Builder after(@Nullable String a) {
             this.after = a;
             return this;
         }
 
         /** When the job first and last saw the host or port; either may be null. */
-        public Builder seen(Instant first, Instant last) {
+        public Builder seen(@Nullable Instant first, @Nullable Instant last) {
             this.firstSeen = first;
             this.lastSeen = last;
             return this;
         }
 
         /** What people should read with it. */
-        public Builder note(String n) {
+        public Builder note(@Nullable String n) {
             this.note = n;
             return this;
         }

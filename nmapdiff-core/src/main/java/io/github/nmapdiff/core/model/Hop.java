@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One hop of a {@link Trace}.
  *
@@ -8,5 +10,5 @@ package io.github.nmapdiff.core.model;
  * @param ipAddress the hop's address; may be null
  * @param host the hop's host name; may be null
  */
-public record Hop(int ttl, String rtt, String ipAddress, String host) {
+public record Hop(int ttl, @Nullable String rtt, @Nullable String ipAddress, @Nullable String host) {
 }

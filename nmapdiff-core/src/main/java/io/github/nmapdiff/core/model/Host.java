@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One host of a scan, as nmap reported it.
@@ -34,13 +35,13 @@ public record Host(
         List<Port> ports,
         List<ScriptResult> scripts,
         OsDetection os,
-        Uptime uptime,
-        Integer distance,
-        Trace trace,
-        Instant startTime,
-        Instant endTime,
+        @Nullable Uptime uptime,
+        @Nullable Integer distance,
+        @Nullable Trace trace,
+        @Nullable Instant startTime,
+        @Nullable Instant endTime,
         boolean timedOut,
-        String comment) {
+        @Nullable String comment) {
 
     /** Validates the fields and copies the lists. */
     public Host {

@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.model;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a host is, the one way the job, the mail, the command line and the report name it: the
@@ -18,11 +19,11 @@ public final class HostIdentity {
             Comparator.comparing((Address a) -> a.type().ordinal()).thenComparing(Address::address, CodePointOrder.ORDER);
 
     private final String key;
-    private final String address;
-    private final String name;
-    private final String mac;
+    private final @Nullable String address;
+    private final @Nullable String name;
+    private final @Nullable String mac;
 
-    private HostIdentity(String key, String address, String name, String mac) {
+    private HostIdentity(String key, @Nullable String address, @Nullable String name, @Nullable String mac) {
         this.key = Objects.requireNonNull(key, "key");
         if (key.isBlank()) {
             throw new IllegalArgumentException("a host's key must not be blank");
@@ -41,7 +42,7 @@ public final class HostIdentity {
      * @param mac its MAC address; null when nmap saw none
      * @return the identity, never null
      */
-    public static HostIdentity of(String key, String address, String name, String mac) {
+    public static HostIdentity of(String key, @Nullable String address, @Nullable String name, @Nullable String mac) {
         return new HostIdentity(key, address, name, mac);
     }
 
@@ -52,7 +53,7 @@ public final class HostIdentity {
      * @param host the host, never null
      * @return the identity, or null for a host with neither address nor name (ndiff pairs no such host either)
      */
-    public static HostIdentity of(Host host) {
+    public static @Nullable HostIdentity of(Host host) {
         String address = firstAddress(host);
         String name = firstName(host);
         String mac = host.address(AddressType.MAC).map(Address::address).orElse(null);
@@ -61,12 +62,12 @@ public final class HostIdentity {
     }
 
     /** Returns a host's first address in ndiff's order; null when it has none. */
-    public static String firstAddress(Host host) {
+    public static @Nullable String firstAddress(Host host) {
         return host.addresses().stream().min(ADDRESS_ORDER).map(Address::address).orElse(null);
     }
 
     /** Returns a host's first name in order; null when it has none. */
-    public static String firstName(Host host) {
+    public static @Nullable String firstName(Host host) {
         List<String> names = host.hostNames().stream().map(HostName::name).filter(Objects::nonNull).sorted(CodePointOrder.ORDER).toList();
         return names.isEmpty() ? null : names.get(0);
     }
@@ -77,17 +78,17 @@ public final class HostIdentity {
     }
 
     /** Returns its first address; null when it has none. */
-    public String address() {
+    public @Nullable String address() {
         return address;
     }
 
     /** Returns its name; null when it has none. */
-    public String name() {
+    public @Nullable String name() {
         return name;
     }
 
     /** Returns its MAC address; null when nmap saw none. */
-    public String mac() {
+    public @Nullable String mac() {
         return mac;
     }
 
@@ -109,7 +110,7 @@ public final class HostIdentity {
      * @param address the address; never null
      * @return the text, never null
      */
-    public static String where(String name, String address) {
+    public static String where(@Nullable String name, String address) {
         return name == null || name.equals(address) ? address : name + " (" + address + ")";
     }
 

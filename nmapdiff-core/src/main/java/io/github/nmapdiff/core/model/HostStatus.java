@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a host is up, and the reason nmap gives.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param reason why nmap decided so, such as {@code echo-reply} or {@code user-set}; may be null
  * @param reasonTtl the TTL of the reply that decided it; may be null
  */
-public record HostStatus(HostState state, String reason, Integer reasonTtl) {
+public record HostStatus(HostState state, @Nullable String reason, @Nullable Integer reasonTtl) {
 
     /** Validates the fields. */
     public HostStatus {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host the job's memory knows: one that has answered. A value the memory makes; it may gain
@@ -33,7 +34,7 @@ public record KnownHost(HostIdentity identity, Instant firstSeen, Instant lastSe
     }
 
     /** Returns its name, as last reported; may be null. */
-    public String name() {
+    public @Nullable String name() {
         return identity.name();
     }
 

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A port the job's memory knows: one that has been open on a host. A value the memory makes; it
@@ -15,6 +16,6 @@ import java.time.Instant;
  * @param version the product and version; may be null
  * @param severity how serious its exposure is, from the built-in table (the team's rules may say otherwise)
  */
-public record KnownPort(String port, boolean open, boolean watched, Instant firstSeen, Instant lastSeen, String service,
-        String version, Severity severity) {
+public record KnownPort(String port, boolean open, boolean watched, Instant firstSeen, Instant lastSeen, @Nullable String service,
+        @Nullable String version, Severity severity) {
 }

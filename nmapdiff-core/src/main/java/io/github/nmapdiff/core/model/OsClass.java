@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OS class: vendor, family, generation and device type.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param osFamily the family, such as {@code Linux}; never null
  * @param cpes the class's CPE names; never null
  */
-public record OsClass(String vendor, String osGeneration, String type, int accuracy, String osFamily, List<String> cpes) {
+public record OsClass(String vendor, @Nullable String osGeneration, @Nullable String type, int accuracy, String osFamily, List<String> cpes) {
 
     /** Validates the fields and copies the list. */
     public OsClass {

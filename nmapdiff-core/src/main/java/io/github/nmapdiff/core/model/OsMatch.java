@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One OS guess.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param line the line of nmap's fingerprint database that matched; may be null
  * @param classes the OS classes of the guess, with their CPEs; never null
  */
-public record OsMatch(String name, int accuracy, Integer line, List<OsClass> classes) {
+public record OsMatch(String name, int accuracy, @Nullable Integer line, List<OsClass> classes) {
 
     /** Validates the fields and copies the list. */
     public OsMatch {

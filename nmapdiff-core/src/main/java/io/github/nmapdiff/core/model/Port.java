@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One port of a host, with its state, the service on it and the results of port scripts.
@@ -21,11 +22,11 @@ public record Port(
         Protocol protocol,
         int number,
         PortState state,
-        String reason,
-        Integer reasonTtl,
-        String reasonIp,
-        String owner,
-        Service service,
+        @Nullable String reason,
+        @Nullable Integer reasonTtl,
+        @Nullable String reasonIp,
+        @Nullable String owner,
+        @Nullable Service service,
         List<ScriptResult> scripts) {
 
     /** Validates the fields and copies the list. */

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an nmap run ended: when, after how long, whether it succeeded, and how many hosts it
@@ -18,12 +19,12 @@ import java.time.Instant;
  * @param hostsTotal how many hosts were scanned
  */
 public record RunStats(
-        Instant finished,
-        String finishedString,
-        BigDecimal elapsedSeconds,
-        String summary,
-        ExitStatus exit,
-        String errorMessage,
+        @Nullable Instant finished,
+        @Nullable String finishedString,
+        @Nullable BigDecimal elapsedSeconds,
+        @Nullable String summary,
+        @Nullable ExitStatus exit,
+        @Nullable String errorMessage,
         int hostsUp,
         int hostsDown,
         int hostsTotal) {

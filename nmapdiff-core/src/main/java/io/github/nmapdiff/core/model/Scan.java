@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One nmap run: how it was started, the hosts it reported, and how it ended.
@@ -28,19 +29,19 @@ import java.util.Objects;
  * @param complete whether nmap finished the scan successfully
  */
 public record Scan(
-        String scanner,
-        String args,
-        String nmapVersion,
-        String xmlOutputVersion,
-        Instant start,
-        String startString,
+        @Nullable String scanner,
+        @Nullable String args,
+        @Nullable String nmapVersion,
+        @Nullable String xmlOutputVersion,
+        @Nullable Instant start,
+        @Nullable String startString,
         List<ScanInfo> scanInfos,
         int verboseLevel,
         int debuggingLevel,
         List<ScriptResult> preScanScripts,
         List<Host> hosts,
         List<ScriptResult> postScanScripts,
-        RunStats runStats,
+        @Nullable RunStats runStats,
         boolean complete) {
 
     /** Validates and copies the lists. */

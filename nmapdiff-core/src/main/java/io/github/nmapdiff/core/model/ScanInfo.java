@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one scan type of a run covered: nmap writes one per scan type and protocol.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param services the ports scanned, in nmap's range syntax ({@code 1-100,443}); never null
  * @param scanFlags the TCP flags of a custom {@code --scanflags} scan; may be null
  */
-public record ScanInfo(String type, Protocol protocol, int numberOfServices, String services, String scanFlags) {
+public record ScanInfo(String type, Protocol protocol, int numberOfServices, String services, @Nullable String scanFlags) {
 
     /** Validates the fields. */
     public ScanInfo {

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What nmap thinks runs on a port, from its port table or from version detection ({@code -sV}).
@@ -25,20 +26,20 @@ import java.util.Objects;
  */
 public record Service(
         String name,
-        String product,
-        String version,
-        String extraInfo,
-        String tunnel,
-        String proto,
-        Integer rpcNumber,
-        Integer lowVersion,
-        Integer highVersion,
-        String hostName,
-        String osType,
-        String deviceType,
-        String serviceFingerprint,
-        String method,
-        Integer confidence,
+        @Nullable String product,
+        @Nullable String version,
+        @Nullable String extraInfo,
+        @Nullable String tunnel,
+        @Nullable String proto,
+        @Nullable Integer rpcNumber,
+        @Nullable Integer lowVersion,
+        @Nullable Integer highVersion,
+        @Nullable String hostName,
+        @Nullable String osType,
+        @Nullable String deviceType,
+        @Nullable String serviceFingerprint,
+        @Nullable String method,
+        @Nullable Integer confidence,
         List<String> cpes) {
 
     /** Validates the fields and copies the list. */

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event of a host's timeline in the job's memory: what was found and when it happened (a
@@ -12,12 +13,12 @@ import java.util.Objects;
 public final class TimelineEvent {
     private final Instant when;
     private final Finding.Kind kind;
-    private final String port;
-    private final String service;
-    private final String before;
-    private final String after;
+    private final @Nullable String port;
+    private final @Nullable String service;
+    private final @Nullable String before;
+    private final @Nullable String after;
 
-    private TimelineEvent(Instant when, Finding.Kind kind, String port, String service, String before, String after) {
+    private TimelineEvent(Instant when, Finding.Kind kind, @Nullable String port, @Nullable String service, @Nullable String before, @Nullable String after) {
         this.when = Objects.requireNonNull(when, "when");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.port = port;
@@ -48,7 +49,7 @@ public final class TimelineEvent {
      * @param after what it became; may be null
      * @return the event, never null
      */
-    public static TimelineEvent of(Instant when, Finding.Kind kind, String port, String service, String before, String after) {
+    public static TimelineEvent of(Instant when, Finding.Kind kind, @Nullable String port, @Nullable String service, @Nullable String before, @Nullable String after) {
         return new TimelineEvent(when, kind, port, service, before, after);
     }
 
@@ -63,22 +64,22 @@ public final class TimelineEvent {
     }
 
     /** Returns the port, as {@code 5432/tcp}; null for the host itself. */
-    public String port() {
+    public @Nullable String port() {
         return port;
     }
 
     /** Returns the service (or, for a script change, the script id); may be null. */
-    public String service() {
+    public @Nullable String service() {
         return service;
     }
 
     /** Returns what it was (a version, a name); may be null. */
-    public String before() {
+    public @Nullable String before() {
         return before;
     }
 
     /** Returns what it became; may be null. */
-    public String after() {
+    public @Nullable String after() {
         return after;
     }
 

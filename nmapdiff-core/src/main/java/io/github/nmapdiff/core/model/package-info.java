@@ -5,4 +5,7 @@
  * <p>Every type here is immutable and thread-safe. Lists are never null; scalar fields are
  * null where nmap's XML has no such attribute, as each record's documentation says.
  */
+@NullMarked
 package io.github.nmapdiff.core.model;
+
+import org.jspecify.annotations.NullMarked;

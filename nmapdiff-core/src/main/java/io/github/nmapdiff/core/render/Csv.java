@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.render;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Comma-separated values for spreadsheets, with what came from the network kept as text. */
 public final class Csv {
@@ -20,7 +21,7 @@ public final class Csv {
      * @param value the value; null for an empty cell
      * @return the cell, never null
      */
-    public static String cell(String value) {
+    public static String cell(@Nullable String value) {
         if (value == null) {
             return "";
         }
@@ -32,8 +33,8 @@ public final class Csv {
                 || !v.equals(value) ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
-    /** Returns a row of cells, ending in a line feed. */
-    public static String row(String... values) {
+    /** Returns a row of cells, ending in a line feed; a null value is an empty cell. */
+    public static String row(@Nullable String... values) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             b.append(i == 0 ? "" : ",").append(cell(values[i]));

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a diff as a JSON document for programs, format {@code nmapdiff-diff} version
@@ -61,7 +62,7 @@ public final class DiffJson {
      * @param triage the findings and what was held back; null for none (the fields are then left out)
      * @return the JSON document, pretty-printed, ending in a line feed; never null
      */
-    public static String render(ScanDiff diff, Triage triage) {
+    public static String render(ScanDiff diff, @Nullable Triage triage) {
         StringWriter out = new StringWriter();
         List<Change> changes = diff.changes();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
@@ -186,7 +187,7 @@ public final class DiffJson {
         json.writeEndObject();
     }
 
-    private static String word(Object nmapEnum) {
+    private static @Nullable String word(@Nullable Object nmapEnum) {
         return nmapEnum == null ? null : nmapEnum.toString();
     }
 
@@ -203,7 +204,7 @@ public final class DiffJson {
         json.writeStringField("protocol", port.protocol().nmapName());
     }
 
-    private static void service(JsonGenerator json, String field, Service s) throws IOException {
+    private static void service(JsonGenerator json, String field, @Nullable Service s) throws IOException {
         if (s == null) {
             json.writeNullField(field);
             return;

@@ -1,5 +1,7 @@
 package io.github.nmapdiff.core.render;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Escapes text for HTML, in element content and in quoted attribute values: everything that
  * came from the scanned network goes through here (the mail, the report).
@@ -15,7 +17,7 @@ public final class Html {
      * @param text the text; null for none
      * @return the escaped text, never null
      */
-    public static String escape(String text) {
+    public static String escape(@Nullable String text) {
         if (text == null) {
             return "";
         }

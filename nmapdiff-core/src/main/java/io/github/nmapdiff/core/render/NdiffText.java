@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a diff as ndiff's text output, byte for byte, normal or verbose ({@code -v}).
@@ -191,12 +192,12 @@ public final class NdiffText {
         return row;
     }
 
-    private static String[] columns(String spec, Port port) {
+    private static String[] columns(String spec, @Nullable Port port) {
         Service s = port == null ? null : port.service();
         return new String[] {spec, port == null ? "unknown" : port.state().nmapName(), serviceName(s), ServiceText.version(s)};
     }
 
-    private static String serviceName(Service s) {
+    private static @Nullable String serviceName(@Nullable Service s) {
         if (s == null) {
             return null;
         }
@@ -240,7 +241,7 @@ public final class NdiffText {
     }
 
     /** A script result as nmap prints it: "|  id: first line", ..., "|_ last line". */
-    private static List<String> lines(ScriptResult result) {
+    private static List<String> lines(@Nullable ScriptResult result) {
         if (result == null) {
             return List.of();
         }

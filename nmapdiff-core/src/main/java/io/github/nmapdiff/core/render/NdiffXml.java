@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a diff as ndiff's XML output ({@code ndiff --xml}, {@code <nmapdiff version="1">}),
@@ -80,7 +81,7 @@ public final class NdiffXml {
                 || !Objects.equals(end(a), end(b));
     }
 
-    private static Instant end(Scan scan) {
+    private static @Nullable Instant end(Scan scan) {
         return scan.runStats() == null ? null : scan.runStats().finished();
     }
 
@@ -110,7 +111,7 @@ public final class NdiffXml {
     }
 
     /** What ndiff builds for a list of script results; null when both lists are empty. */
-    private static Element scriptList(Element list, List<ScriptResult> a, List<ScriptResult> b, List<ScriptDiff> shown) {
+    private static @Nullable Element scriptList(Element list, List<ScriptResult> a, List<ScriptResult> b, List<ScriptDiff> shown) {
         if (a.isEmpty() && b.isEmpty()) {
             return null;
         }
@@ -291,7 +292,7 @@ public final class NdiffXml {
     }
 
     /** A port as ndiff writes it; {@code port} null stands for a port not listed. */
-    private static Element port(PortKey key, Port port) {
+    private static Element port(PortKey key, @Nullable Port port) {
         Element element = new Element("port").attr("portid", Integer.toString(key.number())).attr("protocol", key.protocol().nmapName());
         if (port == null) {
             return element;
@@ -308,7 +309,7 @@ public final class NdiffXml {
     }
 
     /** ndiff writes a service only when it has one of the attributes it compares or shows. */
-    private static Element service(Service s) {
+    private static @Nullable Element service(@Nullable Service s) {
         if (s == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.render;
 import io.github.nmapdiff.core.model.Service;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A service as nmap and ndiff print it: {@code OpenSSH 9.2p1 (protocol 2.0)}. */
 public final class ServiceText {
@@ -15,7 +16,7 @@ public final class ServiceText {
      * @param service the service, may be null
      * @return the text, or null when the service is null or has none of the three
      */
-    public static String version(Service service) {
+    public static @Nullable String version(@Nullable Service service) {
         if (service == null) {
             return null;
         }
@@ -38,7 +39,7 @@ public final class ServiceText {
      * @param service the service, may be null
      * @return the text; empty for a null service
      */
-    public static String describe(Service service) {
+    public static @Nullable String describe(@Nullable Service service) {
         if (service == null) {
             return "";
         }

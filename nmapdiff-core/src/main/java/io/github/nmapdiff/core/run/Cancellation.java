@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.run;
 
 import io.github.nmapdiff.core.spi.ScanRun;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops a {@link Monitor} run from another thread, such as a signal handler: a scan under
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safe. One instance serves one run at a time.
  */
 public final class Cancellation {
-    private static final ScanRun NONE = null;
+    private static final @Nullable ScanRun NONE = null;
 
     private final AtomicReference<ScanRun> scan = new AtomicReference<>(NONE);
     /** The thread waiting for the store's lock, interrupted by a cancellation so that the wait ends at once. */

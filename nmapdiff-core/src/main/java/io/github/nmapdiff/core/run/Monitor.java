@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One monitoring run, the job that cron starts every night: scan, keep the snapshot, and
@@ -69,10 +70,10 @@ public final class Monitor {
     private final SnapshotStore store;
     private final Snapshots snapshots;
     private final Telling telling;
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
     private final Duration lockWait;
     private final ScanListener listener;
-    private final RetentionPolicy retention;
+    private final @Nullable RetentionPolicy retention;
     private final Clock clock;
     private final NoisePolicy noise;
     private final NightRunner nights;
@@ -308,7 +309,7 @@ public final class Monitor {
      * Reports an earlier run: compared and absorbed now, or told again from the night the memory
      * kept. Returns its snapshot's id, or null when there was no one left to tell.
      */
-    private String finishEarlier(NetworkMemory memory, Snapshot s, List<String> warnings, boolean absorb) {
+    private @Nullable String finishEarlier(NetworkMemory memory, Snapshot s, List<String> warnings, boolean absorb) {
         List<String> waiting = s.finished() ? s.unnotified() : telling.ids();
         telling.unknown(waiting).forEach(id -> warnings.add("snapshot " + s.id() + " was never given to notifier " + id
                 + ", which is no longer configured"));
@@ -347,14 +348,14 @@ public final class Monitor {
     }
 
     public static final class Builder {
-        private ScanEngine engine;
-        private SnapshotStore store;
+        private @Nullable ScanEngine engine;
+        private @Nullable SnapshotStore store;
         private final List<Notifier> notifiers = new ArrayList<>();
         private List<String> targets = List.of();
-        private Duration timeout;
+        private @Nullable Duration timeout;
         private Duration lockWait = Duration.ofMinutes(5);
         private ScanListener listener = ScanListener.NONE;
-        private RetentionPolicy retention;
+        private @Nullable RetentionPolicy retention;
         private Clock clock = Clock.systemDefaultZone();
         private NoisePolicy noise = NoisePolicy.defaults();
         private Rules rules = Rules.none();

@@ -11,6 +11,7 @@ import io.github.nmapdiff.core.spi.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one monitoring run did: what it scanned and kept, what it found (its {@link Verdict},
@@ -60,12 +61,12 @@ public final class MonitorReport {
     }
 
     /** Returns the snapshot ndiff compared it with; null when none. */
-    public Snapshot baseline() {
+    public @Nullable Snapshot baseline() {
         return verdict.baseline();
     }
 
     /** Returns ndiff's diff against the baseline; null when nothing was compared. */
-    public ScanDiff ndiff() {
+    public @Nullable ScanDiff ndiff() {
         return verdict.ndiff();
     }
 

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One night of the job, the same whichever run completes it (tonight's, or the next run
@@ -207,7 +208,7 @@ final class NightRunner {
      * a removal, the newest complete one that still saw what was removed comes first, so that
      * ndiff's text shows the closure it reports.
      */
-    private List<Snapshot> baselines(Snapshot s, Triage triage, String previousNight) {
+    private List<Snapshot> baselines(Snapshot s, Triage triage, @Nullable String previousNight) {
         List<Snapshot> all = snapshots.list();
         int at = indexOf(all, s);
         List<Snapshot> candidates = new ArrayList<>();
@@ -248,7 +249,7 @@ final class NightRunner {
      * ndiff's diff of a scan against its baseline: of the hosts an incomplete scan reached only;
      * of two plain files by the pass that reads only the hosts that changed.
      */
-    private ScanDiff diff(Snapshot baseline, Snapshot s, List<String> warnings) {
+    private @Nullable ScanDiff diff(Snapshot baseline, Snapshot s, List<String> warnings) {
         try {
             if (!s.complete()) {
                 Scan partial = snapshots.read(s.id());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The snapshots of a store as the monitor sees them: in the order they were taken, read as
@@ -168,7 +169,7 @@ public final class Snapshots {
      * @param oldestFirst the snapshots, as {@link #list()} orders them
      * @return whether the memory has absorbed it
      */
-    public static boolean absorbed(MemoryHead head, Snapshot snapshot, List<Snapshot> oldestFirst) {
+    public static boolean absorbed(@Nullable MemoryHead head, Snapshot snapshot, List<Snapshot> oldestFirst) {
         if (head == null) {
             return false;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the job's memory keeps of one host: for a {@link MemoryStore} to keep as it is told and
@@ -23,15 +24,15 @@ import java.util.TreeMap;
  */
 public final class HostRecord {
     private final String key;
-    private final String address;
-    private final String mac;
-    private final String name;
+    private final @Nullable String address;
+    private final @Nullable String mac;
+    private final @Nullable String name;
     private final Instant firstSeen;
     private final Instant lastSeen;
     private final boolean present;
     private final boolean watched;
-    private final String observationId;
-    private final String observation;
+    private final @Nullable String observationId;
+    private final @Nullable String observation;
     private final Map<String, String> scripts;
     private final Map<HeldBack.Reason, Integer> noise;
     private final Map<String, String> attributes;
@@ -82,17 +83,17 @@ public final class HostRecord {
     }
 
     /** Returns its address (its first, in ndiff's order) as last seen; may be null. */
-    public String address() {
+    public @Nullable String address() {
         return address;
     }
 
     /** Returns its MAC address as last seen; may be null. */
-    public String mac() {
+    public @Nullable String mac() {
         return mac;
     }
 
     /** Returns its name as last reported; may be null. */
-    public String name() {
+    public @Nullable String name() {
         return name;
     }
 
@@ -125,7 +126,7 @@ public final class HostRecord {
      * Returns the id under which the last scan listed it ({@code null} when none), to find its
      * record again from a scan without reading the scan in full.
      */
-    public String observationId() {
+    public @Nullable String observationId() {
         return observationId;
     }
 
@@ -133,7 +134,7 @@ public final class HostRecord {
      * Returns the digest of what the last scan said of it, when absorbing the same again would
      * change nothing; null otherwise. A host that a scan lists with this digest is skipped.
      */
-    public String observation() {
+    public @Nullable String observation() {
         return observation;
     }
 
@@ -185,15 +186,15 @@ public final class HostRecord {
     /** Builds a {@link HostRecord}; not thread-safe. */
     public static final class Builder {
         private final String key;
-        private String address;
-        private String mac;
-        private String name;
-        private Instant firstSeen;
-        private Instant lastSeen;
+        private @Nullable String address;
+        private @Nullable String mac;
+        private @Nullable String name;
+        private @Nullable Instant firstSeen;
+        private @Nullable Instant lastSeen;
         private boolean present;
         private boolean watched = true;
-        private String observationId;
-        private String observation;
+        private @Nullable String observationId;
+        private @Nullable String observation;
         private Map<String, String> scripts = Map.of();
         private Map<HeldBack.Reason, Integer> noise = Map.of();
         private Map<String, String> attributes = Map.of();
@@ -204,7 +205,7 @@ public final class HostRecord {
         }
 
         /** Its address, MAC and name; each may be null. */
-        public Builder identity(String firstAddress, String macAddress, String hostName) {
+        public Builder identity(@Nullable String firstAddress, @Nullable String macAddress, @Nullable String hostName) {
             this.address = firstAddress;
             this.mac = macAddress;
             this.name = hostName;
@@ -231,7 +232,7 @@ public final class HostRecord {
         }
 
         /** The id the last scan listed it under, and the digest of what it said when absorbing it again changes nothing. */
-        public Builder observation(String id, String digest) {
+        public Builder observation(@Nullable String id, @Nullable String digest) {
             this.observationId = id;
             this.observation = digest;
             return this;

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link MemoryStore} lists of every host it keeps, cheaply: enough to tell, for each
@@ -10,16 +11,16 @@ import java.util.Objects;
  */
 public final class HostSummary {
     private final String key;
-    private final String address;
-    private final String mac;
-    private final String name;
+    private final @Nullable String address;
+    private final @Nullable String mac;
+    private final @Nullable String name;
     private final boolean present;
     private final boolean watched;
-    private final String observationId;
-    private final String observation;
+    private final @Nullable String observationId;
+    private final @Nullable String observation;
 
-    private HostSummary(String key, String address, String mac, String name, boolean present, boolean watched, String observationId,
-            String observation) {
+    private HostSummary(String key, @Nullable String address, @Nullable String mac, @Nullable String name, boolean present, boolean watched, @Nullable String observationId,
+            @Nullable String observation) {
         this.key = Objects.requireNonNull(key, "key");
         this.address = address;
         this.mac = mac;
@@ -43,8 +44,8 @@ public final class HostSummary {
      * @param observation may be null
      * @return the summary, never null
      */
-    public static HostSummary of(String key, String address, String mac, String name, boolean present, boolean watched,
-            String observationId, String observation) {
+    public static HostSummary of(String key, @Nullable String address, @Nullable String mac, @Nullable String name, boolean present, boolean watched,
+            @Nullable String observationId, @Nullable String observation) {
         return new HostSummary(key, address, mac, name, present, watched, observationId, observation);
     }
 
@@ -54,17 +55,17 @@ public final class HostSummary {
     }
 
     /** Returns its address; may be null. */
-    public String address() {
+    public @Nullable String address() {
         return address;
     }
 
     /** Returns its MAC address; may be null. */
-    public String mac() {
+    public @Nullable String mac() {
         return mac;
     }
 
     /** Returns its name; may be null. */
-    public String name() {
+    public @Nullable String name() {
         return name;
     }
 
@@ -79,12 +80,12 @@ public final class HostSummary {
     }
 
     /** Returns the id the last scan listed it under; may be null. */
-    public String observationId() {
+    public @Nullable String observationId() {
         return observationId;
     }
 
     /** Returns the digest of what the last scan said of it, when absorbing it again changes nothing; may be null. */
-    public String observation() {
+    public @Nullable String observation() {
         return observation;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the job's memory stands: the last snapshot it absorbed and when, the scope that scan
@@ -29,11 +30,11 @@ public final class MemoryHead {
     private final Scope scope;
     private final String through;
     private final Instant throughTime;
-    private final Instant lastCompleteAt;
+    private final @Nullable Instant lastCompleteAt;
     private final long sequence;
     private final Map<String, String> attributes;
 
-    private MemoryHead(int version, Scope scope, String through, Instant throughTime, Instant lastCompleteAt, long sequence,
+    private MemoryHead(int version, Scope scope, String through, Instant throughTime, @Nullable Instant lastCompleteAt, long sequence,
             Map<String, String> attributes) {
         this.version = version;
         this.scope = Objects.requireNonNull(scope, "scope");
@@ -56,7 +57,7 @@ public final class MemoryHead {
      * @param attributes the memory's own values, by name (which ports the last scan probed, say); never null
      * @return the head, never null
      */
-    public static MemoryHead of(int version, Scope scope, String through, Instant throughTime, Instant lastCompleteAt, long sequence,
+    public static MemoryHead of(int version, Scope scope, String through, Instant throughTime, @Nullable Instant lastCompleteAt, long sequence,
             Map<String, String> attributes) {
         return new MemoryHead(version, scope, through, throughTime, lastCompleteAt, sequence, attributes);
     }
@@ -82,7 +83,7 @@ public final class MemoryHead {
     }
 
     /** Returns when the last complete scan absorbed was taken; null when none was complete. */
-    public Instant lastCompleteAt() {
+    public @Nullable Instant lastCompleteAt() {
         return lastCompleteAt;
     }
 
@@ -97,7 +98,7 @@ public final class MemoryHead {
     }
 
     /** Returns this head with one of its values set (or removed, for null). */
-    public MemoryHead withAttribute(String name, String value) {
+    public MemoryHead withAttribute(String name, @Nullable String value) {
         Map<String, String> changed = new TreeMap<>(attributes);
         if (value == null) {
             changed.remove(name);

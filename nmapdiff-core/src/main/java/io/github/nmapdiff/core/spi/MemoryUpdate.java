@@ -4,6 +4,7 @@ import io.github.nmapdiff.core.model.Night;
 import io.github.nmapdiff.core.model.TimelineEvent;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One night's change to the job's memory, for a {@link MemoryStore} to commit whole or not at
@@ -33,10 +34,10 @@ public final class MemoryUpdate {
     private final List<String> removed;
     private final List<HostEvent> events;
     private final Night night;
-    private final Snapshot recorded;
+    private final @Nullable Snapshot recorded;
 
     private MemoryUpdate(MemoryHead head, List<HostRecord> hosts, List<String> removed, List<HostEvent> events, Night night,
-            Snapshot recorded) {
+            @Nullable Snapshot recorded) {
         this.head = Objects.requireNonNull(head, "head");
         this.hosts = List.copyOf(hosts);
         this.removed = List.copyOf(removed);
@@ -57,7 +58,7 @@ public final class MemoryUpdate {
      * @return the update, never null
      */
     public static MemoryUpdate of(MemoryHead head, List<HostRecord> hosts, List<String> removed, List<HostEvent> events, Night night,
-            Snapshot recorded) {
+            @Nullable Snapshot recorded) {
         return new MemoryUpdate(head, hosts, removed, events, night, recorded);
     }
 
@@ -97,7 +98,7 @@ public final class MemoryUpdate {
     }
 
     /** Returns the snapshot's outcome to record with the night; null when the core records it itself. */
-    public Snapshot recorded() {
+    public @Nullable Snapshot recorded() {
         return recorded;
     }
 

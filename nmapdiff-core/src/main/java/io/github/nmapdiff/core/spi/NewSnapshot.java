@@ -12,22 +12,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scan for a store to keep: the scan, the exact XML bytes to store, when it started and
  * what it covers. Made by the monitor (and by tests with {@link #of}); immutable.
  */
 public final class NewSnapshot {
-    private final Supplier<Scan> reading;
-    private Scan scan;
+    private final @Nullable Supplier<Scan> reading;
+    private @Nullable Scan scan;
     private final ScanSummary summary;
-    private final byte[] xml;
-    private final Path xmlFile;
+    private final byte @Nullable [] xml;
+    private final @Nullable Path xmlFile;
     private final Instant start;
     private final Scope scope;
 
-    private NewSnapshot(Scan scan, ScanSummary summary, Supplier<Scan> reading,
-            byte[] xml, Path xmlFile, Instant start, Scope scope) {
+    private NewSnapshot(@Nullable Scan scan, ScanSummary summary, @Nullable Supplier<Scan> reading,
+            byte @Nullable [] xml, @Nullable Path xmlFile, Instant start, Scope scope) {
         this.scan = scan;
         this.summary = Objects.requireNonNull(summary, "summary");
         this.reading = reading;
@@ -69,10 +70,12 @@ public final class NewSnapshot {
 
     /** Returns the scan, read whole the first time it is asked for; never null. A store needs {@link #summary()} only. */
     public synchronized Scan scan() {
-        if (scan == null) {
-            scan = reading.get();
+        Scan s = scan;
+        if (s == null) {
+            s = Objects.requireNonNull(reading, "reading").get();
+            scan = s;
         }
-        return scan;
+        return s;
     }
 
     /** Returns what the scan is without its hosts: whether it is complete, how many hosts, its nmap version; never null. */

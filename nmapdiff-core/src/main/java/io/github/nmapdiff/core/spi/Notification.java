@@ -7,6 +7,7 @@ import io.github.nmapdiff.core.model.Triage;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run tells its notifiers: its {@link Verdict} (the kind of run, its findings and what
@@ -20,7 +21,7 @@ public final class Notification {
     private final Snapshot snapshot;
     private final String ndiffText;
     private final Lazy xml;
-    private final Lazy baselineXml;
+    private final @Nullable Lazy baselineXml;
     private final List<String> warnings;
 
     private Notification(Builder b) {
@@ -64,12 +65,12 @@ public final class Notification {
     }
 
     /** Returns the snapshot ndiff compared it with; null when there was none. */
-    public Snapshot baseline() {
+    public @Nullable Snapshot baseline() {
         return verdict.baseline();
     }
 
     /** Returns ndiff's diff against the baseline; null when nothing was compared. */
-    public ScanDiff ndiff() {
+    public @Nullable ScanDiff ndiff() {
         return verdict.ndiff();
     }
 
@@ -79,7 +80,7 @@ public final class Notification {
      * @deprecated it is ndiff's, not the findings: use {@link #ndiff()}
      */
     @Deprecated
-    public ScanDiff diff() {
+    public @Nullable ScanDiff diff() {
         return verdict.ndiff();
     }
 
@@ -90,11 +91,15 @@ public final class Notification {
 
     /** Returns the new scan's XML as the engine wrote it; never null, not to be modified. */
     public byte[] xml() {
-        return xml.get();
+        byte[] b = xml.get();
+        if (b == null) {
+            throw new IllegalStateException("the scan's XML could not be read");
+        }
+        return b;
     }
 
     /** Returns the baseline's XML; null when there was none (or it could not be read). */
-    public byte[] baselineXml() {
+    public byte @Nullable [] baselineXml() {
         return baselineXml == null ? null : baselineXml.get();
     }
 
@@ -148,9 +153,9 @@ public final class Notification {
 
     /** Bytes given at once, or read when first asked for; their size known without reading when given. */
     private static final class Lazy {
-        private final Supplier<byte[]> source;
+        private final @Nullable Supplier<byte @Nullable []> source;
         private final long knownSize;
-        private byte[] bytes;
+        private byte @Nullable [] bytes;
         private boolean read;
 
         Lazy(byte[] bytes) {
@@ -160,14 +165,14 @@ public final class Notification {
             this.read = true;
         }
 
-        Lazy(Supplier<byte[]> source, long size) {
+        Lazy(Supplier<byte @Nullable []> source, long size) {
             this.source = Objects.requireNonNull(source, "source");
             this.knownSize = size;
         }
 
-        synchronized byte[] get() {
+        synchronized byte @Nullable [] get() {
             if (!read) {
-                bytes = source.get();
+                bytes = Objects.requireNonNull(source, "source").get();
                 read = true;
             }
             return bytes;
@@ -187,8 +192,8 @@ public final class Notification {
         private final Snapshot snapshot;
         private final Verdict verdict;
         private String ndiffText = "";
-        private Lazy xml;
-        private Lazy baselineXml;
+        private @Nullable Lazy xml;
+        private @Nullable Lazy baselineXml;
         private List<String> warnings = List.of();
 
         private Builder(Snapshot snapshot, Verdict verdict) {
@@ -221,7 +226,7 @@ public final class Notification {
         }
 
         /** The baseline's XML; none when not set. */
-        public Builder baselineXml(byte[] bytes) {
+        public Builder baselineXml(byte @Nullable [] bytes) {
             this.baselineXml = bytes == null ? null : new Lazy(bytes);
             return this;
         }
@@ -233,7 +238,7 @@ public final class Notification {
          * @param size their size, or -1 when unknown
          * @return this builder
          */
-        public Builder baselineXml(Supplier<byte[]> source, long size) {
+        public Builder baselineXml(Supplier<byte @Nullable []> source, long size) {
             this.baselineXml = new Lazy(source, size);
             return this;
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a notifier plugin finds its settings: one {@link #get(String)} of text by key, with
@@ -20,7 +21,7 @@ public interface NotifierConfig {
      * @param key the key, never null
      * @return the value, or null when the key is not set
      */
-    String get(String key);
+    @Nullable String get(String key);
 
     /** Returns a non-blank value of a key, trimmed. */
     default Optional<String> string(String key) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the job's memory keeps of one port of a host (only ports that have been open): for a
@@ -20,8 +21,8 @@ public final class PortRecord {
     private final boolean watched;
     private final Instant firstSeen;
     private final Instant lastSeen;
-    private final String service;
-    private final String version;
+    private final @Nullable String service;
+    private final @Nullable String version;
     private final Map<String, String> scripts;
     private final Map<String, String> attributes;
 
@@ -79,12 +80,12 @@ public final class PortRecord {
     }
 
     /** Returns nmap's name of the service last identified on it; may be null. */
-    public String service() {
+    public @Nullable String service() {
         return service;
     }
 
     /** Returns the product and version last identified; may be null. */
-    public String version() {
+    public @Nullable String version() {
         return version;
     }
 
@@ -121,10 +122,10 @@ public final class PortRecord {
         private final String port;
         private boolean open;
         private boolean watched = true;
-        private Instant firstSeen;
-        private Instant lastSeen;
-        private String service;
-        private String version;
+        private @Nullable Instant firstSeen;
+        private @Nullable Instant lastSeen;
+        private @Nullable String service;
+        private @Nullable String version;
         private Map<String, String> scripts = Map.of();
         private Map<String, String> attributes = Map.of();
 
@@ -152,7 +153,7 @@ public final class PortRecord {
         }
 
         /** The service and version last identified; either may be null. */
-        public Builder service(String name, String productAndVersion) {
+        public Builder service(@Nullable String name, @Nullable String productAndVersion) {
             this.service = name;
             this.version = productAndVersion;
             return this;

@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.spi;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which snapshots to keep: the last {@code keepLast}, and those younger than {@code maxAge};
@@ -11,10 +12,10 @@ import java.util.Optional;
  * or {@link #of(Integer, Duration)}.
  */
 public final class RetentionPolicy {
-    private final Integer keepLast;
-    private final Duration maxAge;
+    private final @Nullable Integer keepLast;
+    private final @Nullable Duration maxAge;
 
-    private RetentionPolicy(Integer keepLast, Duration maxAge) {
+    private RetentionPolicy(@Nullable Integer keepLast, @Nullable Duration maxAge) {
         if (keepLast == null && maxAge == null) {
             throw new IllegalArgumentException("a retention policy needs keepLast, maxAge or both");
         }
@@ -46,7 +47,7 @@ public final class RetentionPolicy {
      * @return the policy, never null
      * @throws IllegalArgumentException when both are null, {@code keepLast} is below 1 or {@code maxAge} not positive
      */
-    public static RetentionPolicy of(Integer keepLast, Duration maxAge) {
+    public static RetentionPolicy of(@Nullable Integer keepLast, @Nullable Duration maxAge) {
         return new RetentionPolicy(keepLast, maxAge);
     }
 

@@ -1,16 +1,17 @@
 package io.github.nmapdiff.core.spi;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a scan stands, as nmap reports it with {@code --stats-every}. Immutable; an engine
  * makes one with {@link #builder()}.
  */
 public final class ScanProgress {
-    private final String task;
+    private final @Nullable String task;
     private final double percent;
-    private final Duration remaining;
-    private final Duration elapsed;
+    private final @Nullable Duration remaining;
+    private final @Nullable Duration elapsed;
     private final int hostsCompleted;
     private final int hostsUp;
 
@@ -29,7 +30,7 @@ public final class ScanProgress {
     }
 
     /** Returns the phase, such as {@code SYN Stealth Scan} or {@code Service scan}; may be null before the first report. */
-    public String task() {
+    public @Nullable String task() {
         return task;
     }
 
@@ -39,12 +40,12 @@ public final class ScanProgress {
     }
 
     /** Returns the engine's estimate of the time left in the phase; null when not known. */
-    public Duration remaining() {
+    public @Nullable Duration remaining() {
         return remaining;
     }
 
     /** Returns the time since the scan started; may be null. */
-    public Duration elapsed() {
+    public @Nullable Duration elapsed() {
         return elapsed;
     }
 
@@ -66,18 +67,18 @@ public final class ScanProgress {
 
     /** Builds a {@link ScanProgress}; not thread-safe. */
     public static final class Builder {
-        private String task;
+        private @Nullable String task;
         private double percent = Double.NaN;
-        private Duration remaining;
-        private Duration elapsed;
+        private @Nullable Duration remaining;
+        private @Nullable Duration elapsed;
         private int hostsCompleted;
         private int hostsUp;
 
         private Builder() {
         }
 
-        /** The phase. */
-        public Builder task(String phase) {
+        /** The phase, or null when nmap has not named one. */
+        public Builder task(@Nullable String phase) {
             this.task = phase;
             return this;
         }
@@ -88,14 +89,14 @@ public final class ScanProgress {
             return this;
         }
 
-        /** The estimate of the time left in the phase. */
-        public Builder remaining(Duration left) {
+        /** The estimate of the time left in the phase, or null when nmap gave none. */
+        public Builder remaining(@Nullable Duration left) {
             this.remaining = left;
             return this;
         }
 
-        /** The time since the scan started. */
-        public Builder elapsed(Duration since) {
+        /** The time since the scan started, or null when unknown. */
+        public Builder elapsed(@Nullable Duration since) {
             this.elapsed = since;
             return this;
         }

@@ -3,6 +3,7 @@ package io.github.nmapdiff.core.spi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to scan, for how long at most, and who hears of the progress. Immutable; made with
@@ -10,10 +11,10 @@ import java.util.Objects;
  */
 public final class ScanRequest {
     private final List<String> targets;
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
     private final ScanListener listener;
 
-    private ScanRequest(List<String> targets, Duration timeout, ScanListener listener) {
+    private ScanRequest(List<String> targets, @Nullable Duration timeout, ScanListener listener) {
         this.targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         if (this.targets.isEmpty()) {
             throw new IllegalArgumentException("a scan needs at least one target");
@@ -37,7 +38,7 @@ public final class ScanRequest {
     }
 
     /** Returns this request with a time limit; null for none. */
-    public ScanRequest withTimeout(Duration limit) {
+    public ScanRequest withTimeout(@Nullable Duration limit) {
         return new ScanRequest(targets, limit, listener);
     }
 
@@ -52,7 +53,7 @@ public final class ScanRequest {
     }
 
     /** Returns how long the scan may take before it is stopped and its partial result returned; null for no limit. */
-    public Duration timeout() {
+    public @Nullable Duration timeout() {
         return timeout;
     }
 

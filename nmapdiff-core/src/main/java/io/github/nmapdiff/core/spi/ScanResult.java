@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scan gave: the scan, the exact XML the engine wrote, and how the run ended.
@@ -30,11 +31,11 @@ public final class ScanResult {
         CANCELLED
     }
 
-    private final Supplier<Scan> reading;
-    private Scan scan;
+    private final @Nullable Supplier<Scan> reading;
+    private @Nullable Scan scan;
     private final ScanSummary summary;
-    private final byte[] xml;
-    private final Path xmlFile;
+    private final byte @Nullable [] xml;
+    private final @Nullable Path xmlFile;
     private final List<String> commandLine;
     private final Outcome outcome;
     private final List<String> warnings;
@@ -42,7 +43,8 @@ public final class ScanResult {
     private ScanResult(Builder b) {
         this.scan = b.scan;
         this.reading = b.reading;
-        this.summary = b.summary != null ? b.summary : ScanSummary.of(b.scan);
+        ScanSummary given = b.summary;
+        this.summary = given != null ? given : ScanSummary.of(Objects.requireNonNull(b.scan, "scan"));
         this.xml = b.xml;
         this.xmlFile = b.xmlFile;
         this.commandLine = List.copyOf(b.commandLine);
@@ -117,10 +119,12 @@ public final class ScanResult {
 
     /** Returns the scan, read from its XML the first time when the result was made so; never null. */
     public synchronized Scan scan() {
-        if (scan == null) {
-            scan = reading.get();
+        Scan s = scan;
+        if (s == null) {
+            s = Objects.requireNonNull(reading, "reading").get();
+            scan = s;
         }
-        return scan;
+        return s;
     }
 
     /** Returns what the scan is without its hosts: whether it is complete, how many hosts it holds; never null. */
@@ -166,17 +170,17 @@ public final class ScanResult {
 
     /** Builds a {@link ScanResult}; not thread-safe. */
     public static final class Builder {
-        private final Scan scan;
-        private final ScanSummary summary;
-        private final Supplier<Scan> reading;
-        private final byte[] xml;
-        private Path xmlFile;
+        private final @Nullable Scan scan;
+        private final @Nullable ScanSummary summary;
+        private final @Nullable Supplier<Scan> reading;
+        private final byte @Nullable [] xml;
+        private @Nullable Path xmlFile;
         private List<String> commandLine = List.of();
         private Outcome outcome = Outcome.COMPLETED;
         private List<String> warnings = List.of();
 
-        private Builder(Scan scan, ScanSummary summary, Supplier<Scan> reading,
-                byte[] xml) {
+        private Builder(@Nullable Scan scan, @Nullable ScanSummary summary, @Nullable Supplier<Scan> reading,
+                byte @Nullable [] xml) {
             this.scan = scan;
             this.summary = summary;
             this.reading = reading;

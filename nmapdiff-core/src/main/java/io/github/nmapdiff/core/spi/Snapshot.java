@@ -4,6 +4,7 @@ import io.github.nmapdiff.core.model.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a store knows of one kept scan, without the scan itself. Immutable. A store makes
@@ -18,9 +19,9 @@ public final class Snapshot {
     private final List<String> targets;
     private final List<String> arguments;
     private final int hosts;
-    private final Integer changes;
-    private final String summary;
-    private final String baselineId;
+    private final @Nullable Integer changes;
+    private final @Nullable String summary;
+    private final @Nullable String baselineId;
     private final boolean finished;
     private final List<String> unnotified;
 
@@ -108,17 +109,17 @@ public final class Snapshot {
     }
 
     /** Returns how many findings the run reported; null before its run was recorded, or when nothing was compared. */
-    public Integer changes() {
+    public @Nullable Integer changes() {
         return changes;
     }
 
     /** Returns the one-line summary of the run ("baseline", "1 host changed: ..."); null before the diff. */
-    public String summary() {
+    public @Nullable String summary() {
         return summary;
     }
 
     /** Returns the id of the snapshot this one was compared with; null when none. */
-    public String baselineId() {
+    public @Nullable String baselineId() {
         return baselineId;
     }
 
@@ -152,7 +153,7 @@ public final class Snapshot {
     }
 
     /** Returns this snapshot with the outcome of its run, finished, and the notifiers still to tell. */
-    public Snapshot withRun(Integer changeCount, String runSummary, String baseline, List<String> notifiersToTell) {
+    public Snapshot withRun(@Nullable Integer changeCount, @Nullable String runSummary, @Nullable String baseline, List<String> notifiersToTell) {
         return toBuilder().run(changeCount, runSummary, baseline).finished(true).unnotified(notifiersToTell).build();
     }
 
@@ -180,14 +181,14 @@ public final class Snapshot {
     public static final class Builder {
         private final String id;
         private final Instant start;
-        private Instant savedAt;
+        private @Nullable Instant savedAt;
         private boolean complete = true;
         private List<String> targets = List.of();
         private List<String> arguments = List.of();
         private int hosts;
-        private Integer changes;
-        private String summary;
-        private String baselineId;
+        private @Nullable Integer changes;
+        private @Nullable String summary;
+        private @Nullable String baselineId;
         private boolean finished;
         private List<String> unnotified = List.of();
 
@@ -233,7 +234,7 @@ public final class Snapshot {
         }
 
         /** The outcome of the run: how many findings it reported, its summary and the baseline's id; each may be null. */
-        public Builder run(Integer changeCount, String runSummary, String baseline) {
+        public Builder run(@Nullable Integer changeCount, @Nullable String runSummary, @Nullable String baseline) {
             this.changes = changeCount;
             this.summary = runSummary;
             this.baselineId = baseline;

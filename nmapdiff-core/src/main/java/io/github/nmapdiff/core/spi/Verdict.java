@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.model.Finding;
 import io.github.nmapdiff.core.model.Triage;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run found, the one value its report, its notification, its snapshot's record, the
@@ -20,13 +21,13 @@ import java.util.Objects;
  */
 public final class Verdict {
     private final RunKind kind;
-    private final Snapshot baseline;
-    private final ScanDiff ndiff;
+    private final @Nullable Snapshot baseline;
+    private final @Nullable ScanDiff ndiff;
     private final Triage triage;
-    private final String scopeChange;
+    private final @Nullable String scopeChange;
     private final String summary;
 
-    private Verdict(RunKind kind, Snapshot baseline, ScanDiff ndiff, Triage triage, String scopeChange, String summary) {
+    private Verdict(RunKind kind, @Nullable Snapshot baseline, @Nullable ScanDiff ndiff, Triage triage, @Nullable String scopeChange, String summary) {
         this.kind = kind;
         this.baseline = baseline;
         this.ndiff = ndiff;
@@ -58,7 +59,7 @@ public final class Verdict {
      * @param scopeChange what changed in what the scans cover ("the targets changed ..."); null when nothing
      * @return the verdict, never null
      */
-    public static Verdict of(boolean complete, Snapshot baseline, ScanDiff ndiff, Triage triage, String scopeChange) {
+    public static Verdict of(boolean complete, @Nullable Snapshot baseline, @Nullable ScanDiff ndiff, Triage triage, @Nullable String scopeChange) {
         RunKind kind = !complete ? RunKind.INCOMPLETE
                 : triage.hasFindings() ? RunKind.CHANGES
                 : scopeChange != null ? RunKind.SCOPE_CHANGED
@@ -82,7 +83,7 @@ public final class Verdict {
      * @param triage the triage; never null
      * @return the verdict, never null
      */
-    public static Verdict given(RunKind kind, String summary, Snapshot baseline, ScanDiff ndiff, Triage triage) {
+    public static Verdict given(RunKind kind, String summary, @Nullable Snapshot baseline, @Nullable ScanDiff ndiff, Triage triage) {
         return new Verdict(Objects.requireNonNull(kind, "kind"), baseline, ndiff, triage, null, Objects.requireNonNull(summary, "summary"));
     }
 
@@ -117,12 +118,12 @@ public final class Verdict {
     }
 
     /** Returns the snapshot ndiff compared the scan with; null when none. */
-    public Snapshot baseline() {
+    public @Nullable Snapshot baseline() {
         return baseline;
     }
 
     /** Returns ndiff's diff against the baseline (for an incomplete scan: of the hosts it reached); null when nothing was compared. */
-    public ScanDiff ndiff() {
+    public @Nullable ScanDiff ndiff() {
         return ndiff;
     }
 
@@ -147,7 +148,7 @@ public final class Verdict {
     }
 
     /** Returns what changed in what the scans cover; null when nothing did. */
-    public String scopeChange() {
+    public @Nullable String scopeChange() {
         return scopeChange;
     }
 

@@ -27,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes files that must survive a crash and must not be read by others: the snapshots, their
@@ -268,7 +269,7 @@ public final class AtomicFiles {
     }
 
     /** Forces a folder's entries to disk; some file systems cannot, and the rename is atomic all the same. */
-    public static void forceFolder(Path folder) {
+    public static void forceFolder(@Nullable Path folder) {
         if (folder == null) {
             return;
         }

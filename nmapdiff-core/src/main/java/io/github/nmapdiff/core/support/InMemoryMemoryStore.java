@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MemoryStore} in this process's memory: for tests, for a one-off run, and for stores
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * run). Thread-safe; a commit is seen whole or not at all.
  */
 public final class InMemoryMemoryStore implements MemoryStore {
-    private MemoryHead head;
+    private @Nullable MemoryHead head;
     private final TreeMap<String, HostRecord> hosts = new TreeMap<>();
     private final List<MemoryUpdate.HostEvent> events = new ArrayList<>();
     private final Map<String, List<TimelineEvent>> byHost = new HashMap<>();

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link SnapshotStore} in this process's memory, with the job's memory of the network beside
@@ -33,7 +34,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     private final Clock clock;
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final Map<String, byte[]> xml = new LinkedHashMap<>();
-    private final InMemoryMemoryStore memory;
+    private final @Nullable InMemoryMemoryStore memory;
     private final Semaphore lock = new Semaphore(1);
     private int next = 1;
 

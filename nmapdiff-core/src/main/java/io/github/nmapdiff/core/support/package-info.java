@@ -3,4 +3,7 @@
  * ({@link io.github.nmapdiff.core.support.AtomicFiles}), and the other helpers of this package.
  * Public and documented like the rest of the API.
  */
+@NullMarked
 package io.github.nmapdiff.core.support;
+
+import org.jspecify.annotations.NullMarked;

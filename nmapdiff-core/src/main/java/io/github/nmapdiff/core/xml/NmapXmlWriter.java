@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a scan as nmap XML (format 1.05), in nmap's element order, so that nmap's own tools
@@ -113,7 +114,8 @@ public final class NmapXmlWriter {
         } catch (IOException e) {
             throw new ScanIoException("cannot write " + file + ": " + e.getMessage(), e);
         } catch (ScanIoException e) {
-            throw new ScanIoException("cannot write " + file + ": " + e.getCause().getMessage(), (IOException) e.getCause());
+            IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw new ScanIoException("cannot write " + file + ": " + cause.getMessage(), cause);
         }
     }
 }

@@ -43,6 +43,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** One nmap process: started, watched, stopped if need be, and turned into a result. */
 public final class NmapRun implements ScanRun {
@@ -73,8 +74,8 @@ public final class NmapRun implements ScanRun {
     private final Thread stdoutReader;
     private final Thread stderrReader;
     private final Thread watchdog;
-    private ScanResult result;
-    private RuntimeException failure;
+    private @Nullable ScanResult result;
+    private @Nullable RuntimeException failure;
     /**
      * Whether the result's XML stays in its file until it is kept: with a temporary folder of the
      * caller's (the snapshot folder's), where the next run finds what a killed one left; in the
@@ -154,7 +155,7 @@ public final class NmapRun implements ScanRun {
 
     /** Writes the targets, starts nmap and returns the running scan. */
     public static NmapRun start(String executable, NmapOptions options, ProcessLauncher launcher, Duration gracePeriod,
-            Path temporaryDirectory, ScanRequest request) {
+            @Nullable Path temporaryDirectory, ScanRequest request) {
         Path work;
         try {
             if (temporaryDirectory != null) {
@@ -476,7 +477,7 @@ public final class NmapRun implements ScanRun {
     }
 
     /** Says that nmap's output was cut because the disk of the temporary folder is full; null when it is not. */
-    private String fullDisk(String tail) {
+    private @Nullable String fullDisk(String tail) {
         long free = -1;
         try {
             free = Files.getFileStore(workDirectory).getUsableSpace();

@@ -4,6 +4,7 @@ import io.github.nmapdiff.core.spi.ScanProgress;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads nmap's {@code --stats-every} lines from its normal output:
@@ -19,10 +20,10 @@ public final class ProgressParser {
     private static final Pattern TIMING = Pattern.compile(
             "^(.+?) Timing: About ([0-9.]+)% done(?:; ETC: [0-9:]+ \\((\\d+):(\\d\\d):(\\d\\d) remaining\\))?");
 
-    private String task;
+    private @Nullable String task;
     private double percent = Double.NaN;
-    private Duration remaining;
-    private Duration elapsed;
+    private @Nullable Duration remaining;
+    private @Nullable Duration elapsed;
     private int hostsCompleted;
     private int hostsUp;
 
@@ -32,7 +33,7 @@ public final class ProgressParser {
      * @param line the line, never null
      * @return the progress when the line reported some, else null
      */
-    public ScanProgress accept(String line) {
+    public @Nullable ScanProgress accept(String line) {
         Matcher stats = STATS.matcher(line);
         if (stats.find()) {
             elapsed = duration(stats.group(1), stats.group(2), stats.group(3));

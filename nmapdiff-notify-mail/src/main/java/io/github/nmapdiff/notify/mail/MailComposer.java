@@ -46,6 +46,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the mail of a notification: a subject that names the most severe finding and where,
@@ -282,7 +283,7 @@ final class MailComposer {
     static final int INVENTORY_ROWS = 20;
 
     /** One open port of a baseline's inventory. */
-    record Exposed(Severity severity, String host, String address, String name, String port, String service, String version) {
+    record Exposed(Severity severity, String host, String address, @Nullable String name, String port, @Nullable String service, @Nullable String version) {
     }
 
     /** A baseline's (or new scope's) inventory: every open port of the scan, most serious first; empty for other runs. */
@@ -327,7 +328,7 @@ final class MailComposer {
         List<Exposed> inventory = inventory(n);
         if (!inventory.isEmpty()) {
             StringBuilder csv = new StringBuilder(Csv.row("severity", "address", "name", "port", "service", "version"));
-            inventory.forEach(e -> csv.append(Csv.row(e.severity().id(), e.address(), e.name(), e.port(), e.service(), e.version())));
+            inventory.forEach(e -> csv.append(Csv.row(e.severity().id(), e.address(), orEmpty(e.name()), e.port(), orEmpty(e.service()), orEmpty(e.version()))));
             attach(parts, omitted, left, attached, used, "inventory-" + n.snapshot().id() + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8),
                     "text/csv; charset=UTF-8");
         }
@@ -638,15 +639,20 @@ final class MailComposer {
         return all;
     }
 
-    private static String state(Object state) {
+    private static String state(@Nullable Object state) {
         return state == null ? "not listed" : state.toString();
     }
 
-    private static String nullToDash(String s) {
+    /** A value for a CSV cell: none is an empty cell. */
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String nullToDash(@Nullable String s) {
         return s == null ? "-" : s;
     }
 
-    private static String service(Service s) {
+    private static @Nullable String service(@Nullable Service s) {
         return ServiceText.describe(s);
     }
 }

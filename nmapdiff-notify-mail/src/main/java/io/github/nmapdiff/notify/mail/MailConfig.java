@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link MailNotifier} sends mail: the SMTP server (or none: then every message goes to
@@ -37,12 +38,12 @@ public final class MailConfig {
         SMTPS
     }
 
-    private final String host;
+    private final @Nullable String host;
     private final int port;
     private final Tls tls;
-    private final String user;
-    private final String password;
-    private final String sslTrust;
+    private final @Nullable String user;
+    private final @Nullable String password;
+    private final @Nullable String sslTrust;
     private final String from;
     private final List<String> recipients;
     private final Path outbox;
@@ -117,7 +118,7 @@ public final class MailConfig {
     }
 
     /** Returns the SMTP host; null when mail only goes to the outbox. */
-    public String host() {
+    public @Nullable String host() {
         return host;
     }
 
@@ -132,16 +133,16 @@ public final class MailConfig {
     }
 
     /** Returns the SMTP user; null for none. */
-    public String user() {
+    public @Nullable String user() {
         return user;
     }
 
-    String password() {
+    @Nullable String password() {
         return password;
     }
 
     /** Returns the hosts whose certificates are trusted without a chain ({@code mail.smtp.ssl.trust}); null for none. */
-    public String sslTrust() {
+    public @Nullable String sslTrust() {
         return sslTrust;
     }
 
@@ -209,16 +210,16 @@ public final class MailConfig {
 
     /** Builds a {@link MailConfig}; not thread-safe. */
     public static final class Builder {
-        private String host;
-        private Integer port;
-        private Tls tls;
+        private @Nullable String host;
+        private @Nullable Integer port;
+        private @Nullable Tls tls;
         private List<String> sendmail = SendmailTransport.DEFAULT_COMMAND;
-        private String user;
-        private String password;
-        private String sslTrust;
+        private @Nullable String user;
+        private @Nullable String password;
+        private @Nullable String sslTrust;
         private String from = "nmapdiff@localhost";
         private final List<String> recipients = new ArrayList<>();
-        private Path outbox;
+        private @Nullable Path outbox;
         private long attachmentLimit = 10L * 1024 * 1024;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration deadline = Duration.ofMinutes(2);

@@ -43,6 +43,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mails what a run found, with Jakarta Mail: a composer writes the mail (a subject with the
@@ -65,7 +66,7 @@ public final class MailNotifier implements Notifier {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** Why the last mail this notifier queued was not taken; null when none was. */
-    private volatile String lastFailure;
+    private volatile @Nullable String lastFailure;
 
     private final MailConfig config;
     private final MailTransport transport;
@@ -217,7 +218,7 @@ public final class MailNotifier implements Notifier {
      * Says to whom a mail was delivered and for whom it was refused, when the server took it for
      * some recipients only; null when it did not.
      */
-    static String partlyDelivered(MessagingException e) {
+    static @Nullable String partlyDelivered(MessagingException e) {
         for (Exception t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : null) {
             if (t instanceof SendFailedException f && f.getValidSentAddresses() != null && f.getValidSentAddresses().length > 0
                     && f.getInvalidAddresses() != null && f.getInvalidAddresses().length > 0) {

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The job's memory in a snapshot folder: a compacted base ({@code memory.dat}) and an
@@ -77,7 +78,7 @@ final class FileSystemMemoryStore implements MemoryStore {
 
     private final Path folder;
     private final AtomicFiles.Access access;
-    private State state;
+    private @Nullable State state;
 
     FileSystemMemoryStore(Path folder, AtomicFiles.Access access) {
         this.folder = folder;
@@ -89,9 +90,13 @@ final class FileSystemMemoryStore implements MemoryStore {
         HostSummary summary;
         long offset = -1;
         int length;
-        HostRecord record;
+        @Nullable HostRecord record;
         long eventsOffset = -1;
         int eventsLength;
+
+        Slot(HostSummary summary) {
+            this.summary = summary;
+        }
     }
 
     /**
@@ -101,12 +106,12 @@ final class FileSystemMemoryStore implements MemoryStore {
      */
     private static final class State {
         long generation;
-        MemoryHead head;
+        @Nullable MemoryHead head;
         long baseSize;
         /** Where the base's index is; -1 without a base. */
         long indexAt = -1;
         /** The base's index frame, checked, until it is decoded. */
-        Frame index;
+        @Nullable Frame index;
         /** Whether the index is read and the log's nights applied to it. */
         boolean indexed;
         /** The log's nights not yet applied to the index, in order (until it is read). */
@@ -201,13 +206,16 @@ final class FileSystemMemoryStore implements MemoryStore {
     }
 
     private void readIndex(FileChannel in, State s) throws IOException {
-        DataInputStream x = s.index.data();
+        Frame frame = s.index;
+        if (frame == null) {
+            throw new IOException("the base's index was read already");
+        }
+        DataInputStream x = frame.data();
         s.index = null;
         int hosts = x.readInt();
         for (int i = 0; i < hosts; i++) {
-            Slot slot = new Slot();
-            slot.summary = HostSummary.of(MemoryCodec.string(x), MemoryCodec.string(x), MemoryCodec.string(x),
-                    MemoryCodec.string(x), x.readBoolean(), x.readBoolean(), MemoryCodec.string(x), MemoryCodec.string(x));
+            Slot slot = new Slot(HostSummary.of(MemoryCodec.string(x), MemoryCodec.optional(x), MemoryCodec.optional(x),
+                    MemoryCodec.optional(x), x.readBoolean(), x.readBoolean(), MemoryCodec.optional(x), MemoryCodec.optional(x)));
             slot.offset = x.readLong();
             slot.length = x.readInt();
             slot.eventsOffset = x.readLong();
@@ -275,7 +283,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             s.hosts.remove(key);
         }
         for (HostRecord r : u.hosts()) {
-            Slot slot = s.hosts.computeIfAbsent(r.key(), k -> new Slot());
+            Slot slot = s.hosts.computeIfAbsent(r.key(), k -> new Slot(r.summary()));
             slot.summary = r.summary();
             slot.record = r;
         }
@@ -305,7 +313,7 @@ final class FileSystemMemoryStore implements MemoryStore {
     }
 
     /** The frame at an offset; null when it is cut short or its checksum does not match. */
-    private static Frame tryFrame(FileChannel in, long at, long size) throws IOException {
+    private static @Nullable Frame tryFrame(FileChannel in, long at, long size) throws IOException {
         if (at + 9 > size) {
             return null;
         }
@@ -333,9 +341,12 @@ final class FileSystemMemoryStore implements MemoryStore {
         return b.array();
     }
 
-    private HostRecord record(Slot slot, FileChannel base) throws IOException {
+    private HostRecord record(Slot slot, @Nullable FileChannel base) throws IOException {
         if (slot.record != null) {
             return slot.record;
+        }
+        if (base == null) {
+            throw new IOException("no base file, but the index names a host record in it");
         }
         Frame f = frame(base, slot.offset);
         if (f.type != RECORD) {
@@ -344,8 +355,8 @@ final class FileSystemMemoryStore implements MemoryStore {
         return MemoryCodec.host(f.data());
     }
 
-    private List<TimelineEvent> baseEvents(Slot slot, FileChannel base) throws IOException {
-        if (slot.eventsOffset < 0) {
+    private List<TimelineEvent> baseEvents(Slot slot, @Nullable FileChannel base) throws IOException {
+        if (slot.eventsOffset < 0 || base == null) {
             return List.of();
         }
         Frame f = frame(base, slot.eventsOffset);
@@ -376,7 +387,20 @@ final class FileSystemMemoryStore implements MemoryStore {
 
     @FunctionalInterface
     private interface IoFunction<A, B> {
-        B apply(A a) throws IOException;
+        B apply(@Nullable A a) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IoConsumer<A> {
+        void accept(@Nullable A a) throws IOException;
+    }
+
+    /** Runs a reading of the base that gives nothing back. */
+    private void readBase(IoConsumer<FileChannel> reading) {
+        withBase(base -> {
+            reading.accept(base);
+            return Boolean.TRUE;
+        });
     }
 
     @Override
@@ -436,7 +460,7 @@ final class FileSystemMemoryStore implements MemoryStore {
             recordsAt = s.indexAt;
         }
         List<Slot> indexed = slots;
-        withBase(base -> {
+        readBase(base -> {
             Sequential frames = base == null ? null : new Sequential(base);
             if (indexed != null) {
                 for (Slot slot : indexed) {
@@ -444,13 +468,16 @@ final class FileSystemMemoryStore implements MemoryStore {
                         action.accept(slot.record);
                         continue;
                     }
+                    if (frames == null) {
+                        throw new IOException("no base file, but the index names a host record in it");
+                    }
                     Frame f = frames.frame(slot.offset);
                     if (f.type != RECORD) {
                         throw new IOException("no host record where the index says");
                     }
                     action.accept(MemoryCodec.host(f.data()));
                 }
-                return null;
+                return;
             }
             Iterator<HostRecord> fromLog = changed.values().iterator();
             HostRecord next = fromLog.hasNext() ? fromLog.next() : null;
@@ -480,7 +507,6 @@ final class FileSystemMemoryStore implements MemoryStore {
                 action.accept(next);
                 next = fromLog.hasNext() ? fromLog.next() : null;
             }
-            return null;
         });
     }
 
@@ -562,13 +588,12 @@ final class FileSystemMemoryStore implements MemoryStore {
     /** Every event, oldest first: those of the base, then those of the log. */
     private List<MemoryUpdate.HostEvent> allEvents(State s) {
         List<MemoryUpdate.HostEvent> all = new ArrayList<>();
-        withBase(base -> {
+        readBase(base -> {
             for (Map.Entry<String, Slot> e : s.hosts.entrySet()) {
                 for (TimelineEvent event : baseEvents(e.getValue(), base)) {
                     all.add(new MemoryUpdate.HostEvent(e.getKey(), event));
                 }
             }
-            return null;
         });
         all.sort(Comparator.comparing(e -> e.event().when()));
         all.addAll(s.logEvents);
@@ -673,7 +698,7 @@ final class FileSystemMemoryStore implements MemoryStore {
     private record Contents(List<HostRecord> records, Map<String, List<TimelineEvent>> events) {
     }
 
-    private void writeBase(State s, Contents contents) throws IOException {
+    private void writeBase(State s, @Nullable Contents contents) throws IOException {
         AtomicFiles.writeAtomically(folder.resolve(BASE), access, out -> {
             long[] at = {0};
             OutputStream counting = new OutputStream() {

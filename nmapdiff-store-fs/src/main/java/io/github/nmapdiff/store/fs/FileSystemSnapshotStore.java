@@ -48,6 +48,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps snapshots in a folder, as nmap XML files a person and {@code ndiff} can use directly.
@@ -320,7 +321,7 @@ public final class FileSystemSnapshotStore implements SnapshotStore {
     }
 
     /** The snapshot from its metadata, or, where that is missing or unreadable, from its XML. */
-    private Snapshot load(String id, List<String> problems) {
+    private @Nullable Snapshot load(String id, List<String> problems) {
         Path meta = metadataFile(id);
         if (Files.exists(meta)) {
             try {

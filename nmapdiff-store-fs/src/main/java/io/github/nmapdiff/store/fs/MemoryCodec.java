@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The binary form of the memory's values in the store's files: strings as a length and UTF-8
@@ -39,7 +40,7 @@ final class MemoryCodec {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         final DataOutputStream data = new DataOutputStream(bytes);
 
-        Out string(String s) throws IOException {
+        Out string(@Nullable String s) throws IOException {
             if (s == null) {
                 data.writeInt(-1);
             } else {
@@ -50,7 +51,7 @@ final class MemoryCodec {
             return this;
         }
 
-        Out instant(Instant t) throws IOException {
+        Out instant(@Nullable Instant t) throws IOException {
             data.writeBoolean(t != null);
             if (t != null) {
                 data.writeLong(t.getEpochSecond());
@@ -82,7 +83,17 @@ final class MemoryCodec {
         }
     }
 
+    /** A string the format always has there. */
     static String string(DataInputStream in) throws IOException {
+        String s = optional(in);
+        if (s == null) {
+            throw new IOException("a value that is never empty is missing");
+        }
+        return s;
+    }
+
+    /** A string that may be absent (-1). */
+    static @Nullable String optional(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
@@ -132,7 +143,17 @@ final class MemoryCodec {
         }
     }
 
+    /** A time the format always has there. */
     static Instant instant(DataInputStream in) throws IOException {
+        Instant t = optionalInstant(in);
+        if (t == null) {
+            throw new IOException("a time that is never empty is missing");
+        }
+        return t;
+    }
+
+    /** A time that may be absent. */
+    static @Nullable Instant optionalInstant(DataInputStream in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
@@ -175,7 +196,7 @@ final class MemoryCodec {
         Scope scope = Scope.of(strings(in), strings(in));
         String through = string(in);
         Instant throughTime = instant(in);
-        Instant lastComplete = instant(in);
+        Instant lastComplete = optionalInstant(in);
         long sequence = in.readLong();
         return MemoryHead.of(version, scope, through, throughTime, lastComplete, sequence, map(in));
     }
@@ -199,8 +220,8 @@ final class MemoryCodec {
     }
 
     static HostRecord host(DataInputStream in) throws IOException {
-        HostRecord.Builder b = HostRecord.builder(string(in)).identity(string(in), string(in), string(in));
-        b.seen(instant(in), instant(in)).present(in.readBoolean()).watched(in.readBoolean()).observation(string(in), string(in))
+        HostRecord.Builder b = HostRecord.builder(string(in)).identity(optional(in), optional(in), optional(in));
+        b.seen(instant(in), instant(in)).present(in.readBoolean()).watched(in.readBoolean()).observation(optional(in), optional(in))
                 .scripts(map(in));
         EnumMap<HeldBack.Reason, Integer> noise = new EnumMap<>(HeldBack.Reason.class);
         map(in).forEach((id, n) -> noise.put(reason(id), Integer.parseInt(n)));
@@ -209,7 +230,7 @@ final class MemoryCodec {
         List<PortRecord> list = new ArrayList<>(ports);
         for (int i = 0; i < ports; i++) {
             PortRecord.Builder p = PortRecord.builder(string(in)).open(in.readBoolean()).watched(in.readBoolean());
-            p.seen(instant(in), instant(in)).service(string(in), string(in)).scripts(map(in)).attributes(map(in));
+            p.seen(instant(in), instant(in)).service(optional(in), optional(in)).scripts(map(in)).attributes(map(in));
             list.add(p.build());
         }
         return b.ports(list).build();
@@ -220,7 +241,7 @@ final class MemoryCodec {
     }
 
     static TimelineEvent event(DataInputStream in) throws IOException {
-        return TimelineEvent.of(instant(in), Finding.Kind.of(string(in)), string(in), string(in), string(in), string(in));
+        return TimelineEvent.of(instant(in), Finding.Kind.of(string(in)), optional(in), optional(in), optional(in), optional(in));
     }
 
     static void night(Out out, Night n) throws IOException {
@@ -248,9 +269,9 @@ final class MemoryCodec {
         for (int i = 0; i < count; i++) {
             Finding.Kind kind = Finding.Kind.of(string(in));
             Severity severity = Severity.of(string(in));
-            HostIdentity host = HostIdentity.of(string(in), string(in), string(in), string(in));
-            findings.add(Finding.builder(kind, severity, host).port(string(in)).service(string(in)).before(string(in)).after(string(in))
-                    .seen(instant(in), instant(in)).note(string(in)).build());
+            HostIdentity host = HostIdentity.of(string(in), optional(in), optional(in), optional(in));
+            findings.add(Finding.builder(kind, severity, host).port(optional(in)).service(optional(in)).before(optional(in))
+                    .after(optional(in)).seen(optionalInstant(in), optionalInstant(in)).note(optional(in)).build());
         }
         EnumMap<HeldBack.Reason, Integer> held = new EnumMap<>(HeldBack.Reason.class);
         map(in).forEach((reason, c) -> held.put(reason(reason), Integer.parseInt(c)));

@@ -7,6 +7,7 @@ import io.github.nmapdiff.core.spi.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON kept beside each snapshot's XML: what nmapdiff knows of it that the XML does not
@@ -16,22 +17,22 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 final class Metadata {
     public int format = 1;
-    public String id;
-    public String start;
-    public String savedAt;
+    public @Nullable String id;
+    public @Nullable String start;
+    public @Nullable String savedAt;
     public boolean complete;
     public List<String> targets = new ArrayList<>();
     public List<String> arguments = new ArrayList<>();
-    public String nmapVersion;
+    public @Nullable String nmapVersion;
     public int hosts;
-    public Integer changes;
-    public String summary;
-    public String baseline;
+    public @Nullable Integer changes;
+    public @Nullable String summary;
+    public @Nullable String baseline;
     /** Whether the run finished; absent in files of earlier versions, where a summary meant it had. */
-    public Boolean finished;
+    public @Nullable Boolean finished;
     public List<String> unnotified = new ArrayList<>();
 
-    static Metadata of(Snapshot s, Scan scan) {
+    static Metadata of(Snapshot s, @Nullable Scan scan) {
         Metadata m = new Metadata();
         m.id = s.id();
         m.start = s.start().toString();
@@ -59,7 +60,12 @@ final class Metadata {
     }
 
     Snapshot toSnapshot() {
-        return Snapshot.builder(id, Instant.parse(start)).savedAt(savedAt()).complete(complete)
+        String named = id;
+        String started = start;
+        if (named == null || started == null) {
+            throw new IllegalArgumentException("no " + (named == null ? "id" : "start"));
+        }
+        return Snapshot.builder(named, Instant.parse(started)).savedAt(savedAt()).complete(complete)
                 .scope(targets == null ? List.of() : targets, arguments == null ? List.of() : arguments).hosts(hosts)
                 .run(changes, summary, baseline).finished(finished != null ? finished : summary != null)
                 .unnotified(unnotified == null ? List.of() : unnotified).build();

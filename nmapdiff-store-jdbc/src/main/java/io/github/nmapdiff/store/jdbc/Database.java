@@ -6,6 +6,7 @@ import io.github.nmapdiff.core.SnapshotStoreException;
 import io.github.nmapdiff.core.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * The pool and the one rule of its use: a piece of work runs on the connection its thread has
@@ -13,6 +14,8 @@ import java.sql.SQLException;
  * SQL failures become exceptions that say what to do: {@link StoreUnavailableException} when the
  * database cannot be reached, {@link SnapshotStoreException} otherwise.
  */
+// JDBC glue: a column may be NULL wherever the schema allows it; the API it serves is marked
+@NullUnmarked
 final class Database implements AutoCloseable {
     /** Work on a connection. */
     @FunctionalInterface

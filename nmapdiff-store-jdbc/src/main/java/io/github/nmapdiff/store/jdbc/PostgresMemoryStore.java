@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * One site's memory in PostgreSQL: the head, a row per host and per port, the timeline, the
@@ -35,6 +36,8 @@ import java.util.function.Consumer;
  * its changes: the hosts it changed are written again whole (their ports with them), the
  * others are not touched. Reads of every host stream through a cursor. Thread-safe.
  */
+// JDBC glue: a column may be NULL wherever the schema allows it; the API it serves is marked
+@NullUnmarked
 final class PostgresMemoryStore implements MemoryStore {
     /** Rows fetched at a time when every host is read: a large site is never in memory at once. */
     private static final int FETCH = 5_000;

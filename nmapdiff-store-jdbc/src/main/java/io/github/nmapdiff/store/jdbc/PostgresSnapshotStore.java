@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One site's snapshots in PostgreSQL: a row each, with nmap's XML compressed (gzip) beside the

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL database (15 or later) that holds the history of many scanner sites: each
@@ -153,8 +154,8 @@ public final class PostgresStore implements AutoCloseable {
     /** Builds a {@link PostgresStore}; not thread-safe. */
     public static final class Builder {
         private final String url;
-        private String user;
-        private String password;
+        private @Nullable String user;
+        private @Nullable String password;
         private Clock clock = Clock.systemUTC();
         private int poolSize = 4;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -165,14 +166,14 @@ public final class PostgresStore implements AutoCloseable {
             this.url = Objects.requireNonNull(url, "url");
         }
 
-        /** The role to log in as; the driver's default (the URL's, or the OS user) when not set. */
-        public Builder user(String role) {
+        /** The role to log in as; the driver's default (the URL's, or the OS user) when not set or null. */
+        public Builder user(@Nullable String role) {
             this.user = role;
             return this;
         }
 
-        /** The role's password; none when not set. */
-        public Builder password(String secret) {
+        /** The role's password; none when not set or null (an unset environment variable). */
+        public Builder password(@Nullable String secret) {
             this.password = secret;
             return this;
         }

@@ -14,8 +14,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.NullUnmarked;
 
 /** The few conversions between Java's values and PostgreSQL's columns, in one place. */
+// JDBC glue: a column may be NULL wherever the schema allows it; the API it serves is marked
+@NullUnmarked
 final class Sql {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() {

@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlElements;
 import jakarta.xml.bind.annotation.XmlValue;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * JAXB binding of the parts of nmap's XML ({@code nmap.dtd}) that the reader unmarshals one at
@@ -17,7 +18,11 @@ import java.util.List;
  * model's records. Numbers are bound as numbers so that a malformed one is reported by JAXB
  * with its line and column; nmap's words stay strings here and become enums in the mapper.
  * Elements nmapdiff does not model (tcpsequence, times, ...) are skipped.
+ *
+ * <p>Unmarked for nullness: every field is null when nmap left the element or attribute out, and
+ * {@link XmlToModel} checks each as it reads it.
  */
+@NullUnmarked
 final class Binding {
     private Binding() {
     }

@@ -4,6 +4,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands JAXB one element and keeps a failure that comes after the element's end for later.
@@ -16,7 +17,7 @@ import javax.xml.stream.util.StreamReaderDelegate;
 final class FragmentReader extends StreamReaderDelegate {
     private int depth;
     private boolean afterEnd;
-    private XMLStreamException deferred;
+    private @Nullable XMLStreamException deferred;
 
     FragmentReader(XMLStreamReader reader) {
         super(reader);
@@ -30,7 +31,7 @@ final class FragmentReader extends StreamReaderDelegate {
     }
 
     /** Returns the failure that followed the fragment's end, or null; clears it. */
-    XMLStreamException takeDeferred() {
+    @Nullable XMLStreamException takeDeferred() {
         XMLStreamException e = deferred;
         deferred = null;
         return e;

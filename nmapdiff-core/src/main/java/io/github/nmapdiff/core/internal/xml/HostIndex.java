@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one fast pass over an nmap XML file ({@link HostScanner}) keeps, per host, of what a
@@ -139,13 +141,14 @@ public final class HostIndex {
         }
     }
 
-    private final Path file;
-    private final byte[] content;
+    // one of the two: the file indexed, or the document in memory
+    private final @Nullable Path file;
+    private final byte @Nullable [] content;
     private final long headerEnd;
     private final List<long[]> otherElements;
     private final List<Entry> hosts;
 
-    HostIndex(Path file, byte[] content, long headerEnd, List<long[]> otherElements, List<Entry> hosts) {
+    HostIndex(@Nullable Path file, byte @Nullable [] content, long headerEnd, List<long[]> otherElements, List<Entry> hosts) {
         this.file = file;
         this.content = content;
         this.headerEnd = headerEnd;
@@ -164,7 +167,7 @@ public final class HostIndex {
      * @param file a plain (not gzipped) nmap XML file
      * @return the index, or null when the file needs the usual, careful reading
      */
-    public static HostIndex build(Path file) {
+    public static @Nullable HostIndex build(Path file) {
         Object key = key(file);
         synchronized (RECENT) {
             for (Recent r : RECENT) {
@@ -196,7 +199,7 @@ public final class HostIndex {
     private record Recent(Object key, SoftReference<HostIndex> index) {
     }
 
-    private static Object key(Path file) {
+    private static @Nullable Object key(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file,
                     BasicFileAttributes.class);
@@ -213,7 +216,7 @@ public final class HostIndex {
      * @param xml a plain (not gzipped) nmap XML document, not to be modified while the index is used
      * @return the index, or null when the document needs the usual, careful reading
      */
-    public static HostIndex build(byte[] xml) {
+    public static @Nullable HostIndex build(byte[] xml) {
         return HostScanner.scan(xml);
     }
 
@@ -270,7 +273,7 @@ public final class HostIndex {
      * @return the open reader; the caller closes it
      */
     public Bytes bytes() throws IOException {
-        return content != null ? new Bytes(content) : new Bytes(FileChannel.open(file));
+        return content != null ? new Bytes(content) : new Bytes(FileChannel.open(Objects.requireNonNull(file)));
     }
 
     /**
@@ -316,8 +319,8 @@ public final class HostIndex {
      * ranges asked for in file order read the file once.
      */
     public static final class Bytes implements Closeable {
-        private final FileChannel channel;
-        private MessageDigest sha;
+        private final @Nullable FileChannel channel;
+        private @Nullable MessageDigest sha;
 
         /** One digest for all the hosts this reader reads: {@link MessageDigest#digest()} resets it. */
         MessageDigest sha() {

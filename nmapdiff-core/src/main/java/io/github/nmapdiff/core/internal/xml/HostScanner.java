@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Indexes a file of nmap's own XML at the speed of reading bytes, without an XML parser: it
@@ -72,12 +73,12 @@ final class HostScanner extends ByteLexer {
     }
 
     /** Indexes a file, or returns null when it is not plain nmap XML this scanner takes. */
-    static HostIndex scan(Path file) {
+    static @Nullable HostIndex scan(Path file) {
         return scan(file, BUFFER);
     }
 
     /** Indexes a file with a buffer of a given size (which grows for larger tags), for tests. */
-    static HostIndex scan(Path file, int bufferSize) {
+    static @Nullable HostIndex scan(Path file, int bufferSize) {
         try (InputStream in = Files.newInputStream(file)) {
             return new HostScanner(in, bufferSize).index(file, null);
         } catch (IOException | RuntimeException e) { // UnsupportedXml among them
@@ -86,7 +87,7 @@ final class HostScanner extends ByteLexer {
     }
 
     /** Indexes XML held in memory, or returns null when it is not plain nmap XML this scanner takes. */
-    static HostIndex scan(byte[] xml) {
+    static @Nullable HostIndex scan(byte[] xml) {
         try (InputStream in = new ByteArrayInputStream(xml)) {
             return new HostScanner(in, BUFFER).index(null, xml);
         } catch (IOException | RuntimeException e) { // UnsupportedXml among them
@@ -105,16 +106,18 @@ final class HostScanner extends ByteLexer {
             byte b = buf[i];
             plain = b >= 0x20 && b != '&'; // not beyond ASCII, no entity, no tab or line break
         }
-        byte[] bytes = plain ? null : XmlText.decode(buf, from, to).getBytes(StandardCharsets.UTF_8);
-        int length = plain ? to - from : bytes.length;
+        byte[] source = buf;
+        int offset = from;
+        int length = to - from;
+        if (!plain) {
+            source = XmlText.decode(buf, from, to).getBytes(StandardCharsets.UTF_8);
+            offset = 0;
+            length = source.length;
+        }
         if (valuesLength + length > values.length) {
             values = Arrays.copyOf(values, Math.max(values.length * 2, valuesLength + length));
         }
-        if (plain) {
-            System.arraycopy(buf, from, values, valuesLength, length);
-        } else {
-            System.arraycopy(bytes, 0, values, valuesLength, length);
-        }
+        System.arraycopy(source, offset, values, valuesLength, length);
         int start = valuesLength;
         valuesLength += length;
         return start;
@@ -122,7 +125,7 @@ final class HostScanner extends ByteLexer {
 
     // ---------------------------------------------------------------- document
 
-    private HostIndex index(Path file, byte[] content) throws IOException {
+    private @Nullable HostIndex index(@Nullable Path file, byte @Nullable [] content) throws IOException {
         if (!prolog()) {
             return null;
         }
@@ -259,7 +262,7 @@ final class HostScanner extends ByteLexer {
     private final int[] ranges = new int[4];
 
     /** Reads the host whose start tag is at {@code pos}; returns its entry, or null when it has neither address nor name. */
-    private HostIndex.Entry host(long start) throws IOException {
+    private HostIndex.@Nullable Entry host(long start) throws IOException {
         int gt = tagEnd(); // ndiff reads no attribute of host
         if (attributes(gt, NO_NAMES, NO_RANGES)) {
             return null;
@@ -355,7 +358,7 @@ final class HostScanner extends ByteLexer {
     }
 
     /** Leaves a comment ({@code element} null) or an ignored element at {@code pos} out of the kept bytes. */
-    private void skip(byte[] element) throws IOException {
+    private void skip(byte @Nullable [] element) throws IOException {
         keepToHere();
         if (element == null) {
             skipPast("-->");
@@ -366,7 +369,7 @@ final class HostScanner extends ByteLexer {
     }
 
     /** Returns the name of the element ndiff ignores at {@code at}, whose first byte is {@code first}, or null. */
-    private byte[] ignoredAt(int at, byte first) {
+    private byte @Nullable [] ignoredAt(int at, byte first) {
         byte[][] candidates = first >= 0 ? IGNORED[first] : null;
         if (candidates != null) {
             for (byte[] name : candidates) {
@@ -412,7 +415,7 @@ final class HostScanner extends ByteLexer {
      * ndiff's id is the first address (by type, then text) padded to 40, then the first name.
      * UTF-8 orders as text does, code point by code point, so the bytes are compared as they are.
      */
-    private HostIndex.Key key() {
+    private HostIndex.@Nullable Key key() {
         int best = -1;
         for (int i = 0; i < addressCount; i++) {
             if (best < 0 || addresses[3 * i] < addresses[3 * best] || addresses[3 * i] == addresses[3 * best]

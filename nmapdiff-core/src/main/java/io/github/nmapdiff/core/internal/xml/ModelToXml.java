@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the model as nmap XML, element by element in nmap's order, so that nmap's tools
@@ -290,7 +291,7 @@ public final class ModelToXml {
         }
     }
 
-    private static Long seconds(Instant instant) {
+    private static @Nullable Long seconds(@Nullable Instant instant) {
         return instant == null ? null : instant.getEpochSecond();
     }
 }

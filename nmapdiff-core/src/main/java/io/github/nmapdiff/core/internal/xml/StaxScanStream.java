@@ -29,6 +29,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads nmap XML with StAX, handing each top-level element of {@code <nmaprun>} to JAXB.
@@ -41,26 +42,26 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
     private final LineCountingInputStream counted;
     private final XMLStreamReader xml;
     private final FragmentReader fragment;
-    private XMLStreamException pendingFailure;
+    private @Nullable XMLStreamException pendingFailure;
     private final Unmarshaller unmarshaller;
     private final XmlToModel toModel = new XmlToModel();
-    private ValidationEvent lastEvent;
+    private @Nullable ValidationEvent lastEvent;
 
-    private String scanner;
-    private String args;
-    private String version;
-    private String xmlOutputVersion;
-    private Long start;
-    private String startString;
+    private @Nullable String scanner;
+    private @Nullable String args;
+    private @Nullable String version;
+    private @Nullable String xmlOutputVersion;
+    private @Nullable Long start;
+    private @Nullable String startString;
     private int verbose;
     private int debugging;
     private final List<ScanInfo> scanInfos = new ArrayList<>();
     private final List<ScriptResult> preScripts = new ArrayList<>();
     private final List<ScriptResult> postScripts = new ArrayList<>();
-    private RunStats runStats;
+    private @Nullable RunStats runStats;
     private boolean ended;
     private boolean truncated;
-    private Host pending;
+    private @Nullable Host pending;
 
     /**
      * Starts reading; the header of the run is read at once.
@@ -141,16 +142,17 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
 
     @Override
     public Host next() {
-        if (!hasNext()) {
+        hasNext();
+        Host host = pending;
+        if (host == null) {
             throw new NoSuchElementException("no more hosts in " + source);
         }
-        Host host = pending;
         pending = null;
         return host;
     }
 
     /** Moves to the next host, handling every other element on the way; null at the end. */
-    private Host advance() {
+    private @Nullable Host advance() {
         int line = -1;
         try {
             while (true) {
@@ -188,7 +190,7 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
     }
 
     /** Handles one child of nmaprun and leaves the reader after its end; returns the host, if it was one. */
-    private Host element(String name, int line) throws XMLStreamException, JAXBException {
+    private @Nullable Host element(String name, int line) throws XMLStreamException, JAXBException {
         switch (name) {
             case "host" -> {
                 HostXml host = unmarshal(HostXml.class);
@@ -254,7 +256,7 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
         return message.contains("referenced, but not declared") || message.contains("entity reference");
     }
 
-    private static XMLStreamException findParseError(Throwable e) {
+    private static @Nullable XMLStreamException findParseError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof XMLStreamException x) {
                 return x;
@@ -300,7 +302,7 @@ public final class StaxScanStream implements Iterator<Host>, AutoCloseable {
     }
 
     /** The JDK's messages start with "ParseError at [row,col]:[12,3]\nMessage: "; we say where ourselves. */
-    private static String stripLocation(String message) {
+    private static String stripLocation(@Nullable String message) {
         if (message == null) {
             return "parse error";
         }

@@ -1,6 +1,7 @@
 package io.github.nmapdiff.core.internal.xml;
 
 import jakarta.xml.bind.annotation.adapters.XmlAdapter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Number parsing for the binding that fails loudly: JAXB's own conversion turns a number it
@@ -22,7 +23,7 @@ final class StrictNumbers {
         }
 
         @Override
-        public String marshal(Integer value) {
+        public @Nullable String marshal(@Nullable Integer value) {
             return value == null ? null : value.toString();
         }
     }
@@ -38,7 +39,7 @@ final class StrictNumbers {
         }
 
         @Override
-        public String marshal(Long value) {
+        public @Nullable String marshal(@Nullable Long value) {
             return value == null ? null : value.toString();
         }
     }

@@ -2,6 +2,7 @@ package io.github.nmapdiff.core.internal.xml;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal XML writer for nmap's layout: one element per line, attributes in nmap's order,
@@ -29,7 +30,7 @@ final class XmlOut {
     }
 
     /** Writes an attribute, or nothing when the value is null. */
-    XmlOut attr(String name, Object value) throws IOException {
+    XmlOut attr(String name, @Nullable Object value) throws IOException {
         if (value != null) {
             out.write(' ');
             out.write(name);

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the JAXB binding into the model's records. Every failure is an
@@ -178,7 +179,7 @@ final class XmlToModel {
         }
     }
 
-    static Instant instant(Long epochSeconds) {
+    static @Nullable Instant instant(@Nullable Long epochSeconds) {
         return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
     }
 
