@@ -100,7 +100,72 @@ class ScanCommandTest {
 
         int third = run("-f", targets().toString(), "-o", scans.toString(), "--nmap-args", nmapArgs(port));
         assertThat(out.toString()).startsWith("nmapdiff: [medium] " + port + "/tcp ssh closed on 127.0.0.1");
-        assertThat(third).as("night 3, still closed: the closure is reported (ndiff sees no change)").isEqualTo(1);
+        assertThat(third).as("night 3, still closed: the closure is confirmed and reported").isEqualTo(1);
+    }
+
+    /**
+     * The closure's mail carries its evidence (22.5): it is confirmed on the night after the
+     * port closed, when tonight's scan and last night's agree, so the diff it attaches is the
+     * one from the scan that last saw the port open.
+     */
+    @Test
+    void theClosureMailAttachesTheDiffFromTheScanThatLastSawThePortOpen() throws Exception {
+        Tool.require("sendmail");
+        Path ips = targets();
+        Path scans = dir.resolve("scans");
+        int port;
+        String[] mail;
+        try (BannerServer ssh = BannerServer.ssh()) {
+            port = ssh.port();
+            mail = new String[] {"-f", ips.toString(), "--email", "secops@example.test", "-o", scans.toString(), "--nmap-args",
+                nmapArgs(port), "--sendmail", sendmail()};
+            assertThat(run(mail)).as(err.toString()).isZero();
+        }
+        assertThat(run(mail)).as("closed, held back: " + err).isZero();
+        assertThat(run(mail)).as("the closure confirmed: " + err).isEqualTo(1);
+
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        assertThat(mails).as("the baseline's mail and the closure's").hasSize(2);
+        assertThat(mails[1].getSubject()).isEqualTo("nmapdiff: [medium] " + port + "/tcp ssh closed on 127.0.0.1");
+        String diff = attachment(mails[1], ".diff.txt");
+        assertThat(diff).as("the attached diff shows the port that closed").contains("-" + port + "/tcp")
+                .contains("+" + port + "/tcp");
+        List<String> ids = snapshotIds(scans);
+        assertThat(ids).hasSize(3);
+        assertThat(attachmentNames(mails[1])).as("tonight's scan and the one that last saw the port open")
+                .contains("scan-" + ids.get(2) + ".xml", "scan-" + ids.get(0) + ".xml").doesNotContain("scan-" + ids.get(1) + ".xml");
+    }
+
+    private static String attachment(MimeMessage mail, String suffix) throws Exception {
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            jakarta.mail.BodyPart part = mixed.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
+                try (InputStream in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no attachment named *" + suffix + " in " + attachmentNames(mail));
+    }
+
+    private static List<String> attachmentNames(MimeMessage mail) throws Exception {
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            if (mixed.getBodyPart(i).getFileName() != null) {
+                names.add(mixed.getBodyPart(i).getFileName());
+            }
+        }
+        return names;
+    }
+
+    /** The ids of the snapshots a folder keeps, oldest first (the ids are their start times). */
+    private static List<String> snapshotIds(Path scans) throws IOException {
+        try (Stream<Path> files = Files.list(scans)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("scan-") && n.endsWith(".xml"))
+                    .map(n -> n.substring("scan-".length(), n.length() - ".xml".length())).sorted().toList();
+        }
     }
 
     /** The system's sendmail (Debian's msmtp-mta), relaying to this test's SMTP server, as a configured MTA would. */

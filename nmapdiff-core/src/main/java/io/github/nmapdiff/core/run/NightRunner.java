@@ -77,19 +77,13 @@ final class NightRunner {
             List<Notifier> toTell) {
         Absorbed absorbed = memory.absorb(s.id(), source, s.takenAt(), s.scope(), noise);
         Triage triage = triage(memory, absorbed, rules, s.takenAt(), clock.getZone());
-        Snapshot baseline = null;
-        ScanDiff ndiff = null;
         String previousNight = memory.head().map(MemoryHead::through).orElse(null);
-        for (Snapshot candidate : absorbed.first() ? List.<Snapshot>of() : baselines(s, triage, previousNight)) {
-            ndiff = diff(candidate, s, warnings);
-            if (ndiff != null) {
-                baseline = candidate;
-                if (!candidate.scopeKnown()) {
-                    warnings.add("the metadata of snapshot " + candidate.id() + " is lost or unreadable, so its targets and"
-                            + " arguments are unknown; it is compared with all the same, as the newest complete scan");
-                }
-                break;
-            }
+        Compared compared = absorbed.first() ? null : compare(s, baselines(s, triage, previousNight), removals(triage), warnings);
+        Snapshot baseline = compared == null ? null : compared.baseline();
+        ScanDiff ndiff = compared == null ? null : compared.ndiff();
+        if (baseline != null && !baseline.scopeKnown()) {
+            warnings.add("the metadata of snapshot " + baseline.id() + " is lost or unreadable, so its targets and"
+                    + " arguments are unknown; it is compared with all the same, as the newest complete scan");
         }
         Verdict verdict = absorbed.first() ? Verdict.baseline(s.hosts(), s.complete())
                 : Verdict.of(s.complete(), baseline, ndiff, triage, absorbed.scopeChange());
@@ -224,16 +218,59 @@ final class NightRunner {
                 candidates.add(0, c);
             }
         }
-        Instant lastSeen = triage.findings().stream()
-                .filter(f -> f.kind() == Finding.Kind.PORT_GONE || f.kind() == Finding.Kind.HOST_GONE)
-                .map(Finding::lastSeen).filter(t -> t != null).min(Instant::compareTo).orElse(null);
+        Instant lastSeen = removals(triage).stream().map(Finding::lastSeen).filter(t -> t != null).min(Instant::compareTo).orElse(null);
         if (lastSeen != null) {
             candidates.stream().filter(c -> !c.takenAt().isAfter(lastSeen)).findFirst().ifPresent(sawIt -> {
-                candidates.remove(sawIt);
-                candidates.add(0, sawIt);
+                // with it, those taken in the same second: nmap's start time cannot tell them apart
+                List<Snapshot> sameTime = candidates.stream().filter(c -> c.takenAt().equals(sawIt.takenAt())).toList();
+                candidates.removeAll(sameTime);
+                candidates.addAll(0, sameTime);
             });
         }
         return candidates;
+    }
+
+    /** The removals a night confirms: the closures and vanished hosts ndiff's text should show. */
+    private static List<Finding> removals(Triage triage) {
+        return triage.findings().stream().filter(f -> f.kind() == Finding.Kind.PORT_GONE || f.kind() == Finding.Kind.HOST_GONE).toList();
+    }
+
+    /** A scan compared with its baseline. */
+    private record Compared(Snapshot baseline, ScanDiff ndiff) {
+    }
+
+    /**
+     * The scan compared with the first candidate that can be read; when the night confirms
+     * removals and candidates taken in the same second as that one follow, with the first of
+     * them whose diff shows a removal (the one that still saw it), so that the text ndiff gives
+     * is the closure's evidence.
+     */
+    private @Nullable Compared compare(Snapshot s, List<Snapshot> candidates, List<Finding> removals, List<String> warnings) {
+        Compared first = null;
+        for (Snapshot candidate : candidates) {
+            if (first != null && !candidate.takenAt().equals(first.baseline().takenAt())) {
+                break;
+            }
+            ScanDiff d = diff(candidate, s, warnings);
+            if (d == null) {
+                continue;
+            }
+            Compared it = new Compared(candidate, d);
+            if (removals.isEmpty() || shows(d, removals)) {
+                return it;
+            }
+            if (first == null) {
+                first = it;
+            }
+        }
+        return first;
+    }
+
+    /** Whether a diff has a change on a host whose port or self the night reports gone. */
+    private static boolean shows(ScanDiff d, List<Finding> removals) {
+        Set<String> hosts = new HashSet<>();
+        removals.forEach(f -> hosts.add(f.address()));
+        return d.changes().stream().anyMatch(c -> c.host() != null && c.host().addresses().stream().anyMatch(hosts::contains));
     }
 
     private static int indexOf(List<Snapshot> all, Snapshot s) {

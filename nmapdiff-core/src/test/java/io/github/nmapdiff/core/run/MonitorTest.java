@@ -329,6 +329,25 @@ class MonitorTest {
                 .containsExactly("[medium] 3389/tcp ssh closed on 192.0.2.1");
         assertThat(notifier.received()).hasSize(2);
         assertThat(notifier.received().get(1).findings()).hasSize(1);
+        assertThat(second.ndiff().changes()).as("compared with the night that last saw it open, ndiff shows the closure")
+                .extracting(Change::kind).containsExactly(Change.Kind.PORT_CLOSED);
+        assertThat(notifier.received().get(1).ndiffText()).contains("-3389/tcp");
+    }
+
+    @Test
+    void aClosureConfirmedAfterScansOfTheSameSecondIsComparedWithTheOneThatSawItOpen() {
+        // nmap's start time has seconds only: nights 1 and 2 cannot be told apart by it
+        Scan open = SampleScans.scan(DAY_1, true, "192.0.2.1:22,3389");
+        Scan closed = SampleScans.scan(DAY_1, true, "192.0.2.1:22");
+        ScriptedScanEngine engine = ScriptedScanEngine.withScope("-sV").then(open).then(closed).then(night(2, "192.0.2.1:22"));
+        monitor(engine).run();
+        monitor(engine).run();
+
+        MonitorReport confirmed = monitor(engine).run();
+
+        assertThat(confirmed.triage().findings()).extracting(f -> f.toString()).containsExactly("[medium] 3389/tcp ssh closed on 192.0.2.1");
+        assertThat(confirmed.ndiff().changes()).as("the diff is the closure's evidence").extracting(Change::kind)
+                .containsExactly(Change.Kind.PORT_CLOSED);
     }
 
     @Test
