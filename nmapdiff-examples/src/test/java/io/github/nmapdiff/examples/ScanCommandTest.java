@@ -6,9 +6,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.github.nmapdiff.core.run.Notifiers;
+import io.github.nmapdiff.core.run.Snapshots;
 import io.github.nmapdiff.core.spi.NotifierConfig;
+import io.github.nmapdiff.core.spi.Snapshot;
 import io.github.nmapdiff.core.testing.BannerServer;
 import io.github.nmapdiff.core.testing.Tool;
+import io.github.nmapdiff.store.fs.FileSystemSnapshotStore;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -127,45 +130,30 @@ class ScanCommandTest {
         MimeMessage[] mails = SMTP.getReceivedMessages();
         assertThat(mails).as("the baseline's mail and the closure's").hasSize(2);
         assertThat(mails[1].getSubject()).isEqualTo("nmapdiff: [medium] " + port + "/tcp ssh closed on 127.0.0.1");
-        String diff = attachment(mails[1], ".diff.txt");
+        Map<String, String> attached = attachments(mails[1]);
+        String diff = attached.entrySet().stream().filter(a -> a.getKey().endsWith(".diff.txt")).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no diff attached: " + attached.keySet()));
         assertThat(diff).as("the attached diff shows the port that closed").contains("-" + port + "/tcp")
                 .contains("+" + port + "/tcp");
-        List<String> ids = snapshotIds(scans);
+        List<String> ids = Snapshots.of(FileSystemSnapshotStore.open(scans)).list().stream().map(Snapshot::id).toList();
         assertThat(ids).hasSize(3);
-        assertThat(attachmentNames(mails[1])).as("tonight's scan and the one that last saw the port open")
+        assertThat(attached.keySet()).as("tonight's scan and the one that last saw the port open")
                 .contains("scan-" + ids.get(2) + ".xml", "scan-" + ids.get(0) + ".xml").doesNotContain("scan-" + ids.get(1) + ".xml");
     }
 
-    private static String attachment(MimeMessage mail, String suffix) throws Exception {
+    /** A mail's attachments, by file name, as text. */
+    private static Map<String, String> attachments(MimeMessage mail) throws Exception {
         jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
+        Map<String, String> attached = new java.util.LinkedHashMap<>();
         for (int i = 0; i < mixed.getCount(); i++) {
             jakarta.mail.BodyPart part = mixed.getBodyPart(i);
-            if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
+            if (part.getFileName() != null) {
                 try (InputStream in = part.getInputStream()) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    attached.put(part.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
-        throw new AssertionError("no attachment named *" + suffix + " in " + attachmentNames(mail));
-    }
-
-    private static List<String> attachmentNames(MimeMessage mail) throws Exception {
-        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            if (mixed.getBodyPart(i).getFileName() != null) {
-                names.add(mixed.getBodyPart(i).getFileName());
-            }
-        }
-        return names;
-    }
-
-    /** The ids of the snapshots a folder keeps, oldest first (the ids are their start times). */
-    private static List<String> snapshotIds(Path scans) throws IOException {
-        try (Stream<Path> files = Files.list(scans)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("scan-") && n.endsWith(".xml"))
-                    .map(n -> n.substring("scan-".length(), n.length() - ".xml".length())).sorted().toList();
-        }
+        return attached;
     }
 
     /** The system's sendmail (Debian's msmtp-mta), relaying to this test's SMTP server, as a configured MTA would. */
